@@ -52,6 +52,15 @@ class NoteRef:
 
 
 @dataclass(frozen=True)
+class ForeignSpan:
+    """A passage in another language inside a sentence (an English quotation in Dutch text)."""
+
+    start: int
+    end: int
+    lang: str
+
+
+@dataclass(frozen=True)
 class Annotation:
     """A span of sentence (or translation) text linked to an authority entry.
 
@@ -103,6 +112,7 @@ class Sentence:
     end: int
     lang: str = "nl"  # "en" for English passages quoted inside Dutch text
     note_refs: tuple[NoteRef, ...] = ()
+    foreign: tuple[ForeignSpan, ...] = ()  # only in a sentence whose own `lang` differs
     annotations: tuple[Annotation, ...] = ()
     translation: Translation | None = None
 
@@ -213,6 +223,7 @@ __all__ = [
     "Block",
     "BlockKind",
     "Document",
+    "ForeignSpan",
     "Metadata",
     "NoteRef",
     "Sentence",
