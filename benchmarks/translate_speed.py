@@ -1,0 +1,186 @@
+"""Translation speed on the corpus: this pipeline vs argostranslate vs raw CTranslate2.
+
+    python benchmarks/translate_speed.py [--threads N] [--beam-size 4] [--eos-after 30]
+
+Builds (once, cached in benchmarks/.work/) the production-shape stand-in package
+(transformer-base, int8, real 67,027-entry vocabulary, every output exactly
+`eos_after` subwords), then translates the whole corpus three ways, each in a fresh
+process, with the same package, beam size and thread count:
+
+  (a) this pipeline: translate_documents over all documents, cache disabled;
+  (b) argostranslate.translate, one call per document, as a library user would;
+  (c) raw ctranslate2 translate_batch over the same pre-tokenized inputs as (a),
+      with the best batch size found by a short sweep (the ceiling).
+
+(b) offline: argostranslate splits sentences with Stanza, which downloads resources
+on first use; and Stanza 1.10 cannot use the 1.8 package's stanza/ folder at all
+(its resources.json lacks the "packages" key; the alpino.pt checkpoint lacks
+"feat_dropout" and "lexicon" and uses the feature function "all_caps" that Stanza
+1.10 no longer defines). The one change made: argostranslate's
+`sbd.StanzaSentencizer.split_sentences` is replaced by a regex splitter on
+sentence-final punctuation. Everything else is argostranslate as installed. Stanza
+costs time, so this change makes (b) faster than real argostranslate: a/b is a
+lower bound. This pipeline has no such dependency on the network or on Stanza.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+WORK = REPO / "benchmarks" / ".work"
+SHARED = Path(os.environ.get("PIPELINE_SHARED", REPO.parent / "shared"))
+PACKAGE_FILES = SHARED / "models" / "translate-nl_en-1_8"
+
+
+def corpus_documents():
+    """The corpus as segmented Documents (the real reader when there is one)."""
+    from pipeline.corpus import load_manifest
+    from pipeline.segment import segment
+
+    entries = load_manifest(REPO / "corpus" / "manifest.yaml")
+    try:
+        from pipeline.readers import read_document
+    except ImportError:
+        read_document = None
+    return [segment(read_document(e) if read_document else _paragraph_document(e)) for e in entries]
+
+
+def _paragraph_document(entry):
+    """Fallback while the reader is missing: one paragraph block per blank-line-separated chunk."""
+    from pipeline.model import Block, BlockKind, Document, Source
+
+    text = entry.path.read_text(encoding="utf-8")
+    blocks = []
+    for i, chunk in enumerate(c for c in re.split(r"\n\s*\n", text) if c.strip()):
+        joined = " ".join(line.strip() for line in chunk.splitlines() if line.strip())
+        blocks.append(Block(id=f"b{i + 1}", kind=BlockKind.PARAGRAPH, text=joined, lines=(0, 0)))
+    return Document(id=entry.id, meta=entry.meta, source=Source(str(entry.path), ""), blocks=tuple(blocks))
+
+
+def translatable_texts(docs):
+    from pipeline.model import TRANSLATABLE_KINDS
+
+    return [s.text for d in docs for b in d.blocks if b.kind in TRANSLATABLE_KINDS for s in b.sentences if s.lang != "en"]
+
+
+def ensure_package(eos_after: int) -> Path:
+    from pipeline.packages import open_package
+    from pipeline.standin import build_standin_argosmodel
+
+    zip_path = WORK / f"translate-nl_en-standin-base-n{eos_after}.argosmodel"
+    if not zip_path.is_file():
+        t = time.perf_counter()
+        build_standin_argosmodel(PACKAGE_FILES, WORK, shape="base", eos_after=eos_after)
+        print(f"built {zip_path.name} in {time.perf_counter() - t:.0f} s", flush=True)
+    return open_package(zip_path, WORK / "unpacked").path
+
+
+def run_pipeline(package: Path, threads: int, beam: int) -> dict:
+    from pipeline.translate import TranslateOptions, open_translator, translate_documents
+
+    docs = corpus_documents()
+    options = TranslateOptions(model=package, use_cache=False, threads=threads, beam_size=beam)
+    with open_translator(options) as translator:
+        start = time.perf_counter()
+        out = list(translate_documents(iter(docs), translator))
+        elapsed = time.perf_counter() - start
+        stats = translator.stats
+    return {"sentences": stats.translated, "seconds": elapsed, "model_calls": stats.model_calls,
+            "inputs": stats.model_inputs, "documents": len(out)}
+
+
+def run_argos(package: Path, threads: int, beam: int) -> dict:
+    os.environ.update(ARGOS_PACKAGES_DIR=str(package.parent), ARGOS_INTRA_THREADS=str(threads),
+                      ARGOS_BEAM_SIZE=str(beam), ARGOS_DEVICE_TYPE="cpu")
+    from argostranslate import sbd, translate
+
+    def split_sentences(self, text):  # the one change, see the module docstring
+        return [s for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
+
+    sbd.StanzaSentencizer.split_sentences = split_sentences
+    docs = corpus_documents()
+    texts = ["\n".join(" ".join(s.text for s in b.sentences if s.lang != "en") for b in d.blocks if b.sentences)
+             for d in docs]
+    translation = translate.get_translation_from_codes("nl", "en")
+    start = time.perf_counter()
+    for text in texts:
+        translation.translate(text)
+    elapsed = time.perf_counter() - start
+    return {"sentences": len(translatable_texts(docs)), "seconds": elapsed}
+
+
+def run_ct2(package: Path, threads: int, beam: int) -> dict:
+    import ctranslate2
+    import sentencepiece
+
+    from pipeline.translate import split_for_model
+
+    sp = sentencepiece.SentencePieceProcessor(model_file=str(package / "sentencepiece.model"))
+    tokenize = lambda s: sp.encode(s, out_type=str)  # noqa: E731
+    occurrences = translatable_texts(corpus_documents())
+    texts = list(dict.fromkeys(occurrences))  # the same distinct texts (a) sends to the model
+    batch = [tokenize(p.strip()) for t in texts for p in split_for_model(t, tokenize, 256)]
+    translator = ctranslate2.Translator(str(package / "model"), intra_threads=threads)
+    sweep = {}
+    sample = batch[: min(len(batch), 160)]
+    for size in (8, 16, 32, 64):
+        start = time.perf_counter()
+        translator.translate_batch(sample, max_batch_size=size, beam_size=beam, length_penalty=0.2)
+        sweep[size] = time.perf_counter() - start
+    best = min(sweep, key=sweep.get)
+    start = time.perf_counter()
+    translator.translate_batch(batch, max_batch_size=best, beam_size=beam, length_penalty=0.2, max_input_length=0)
+    elapsed = time.perf_counter() - start
+    return {"sentences": len(occurrences), "inputs": len(batch), "seconds": elapsed, "batch_size": best,
+            "sweep": {k: round(v, 2) for k, v in sweep.items()}}
+
+
+RUNNERS = {"a": run_pipeline, "b": run_argos, "c": run_ct2}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--threads", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--beam-size", type=int, default=4)
+    parser.add_argument("--eos-after", type=int, default=30)
+    parser.add_argument("--only", choices=sorted(RUNNERS), help=argparse.SUPPRESS)  # child process
+    args = parser.parse_args()
+    WORK.mkdir(parents=True, exist_ok=True)
+    package = ensure_package(args.eos_after)
+    if args.only:
+        result = RUNNERS[args.only](package, args.threads, args.beam_size)
+        result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print("RESULT " + json.dumps(result), flush=True)
+        return
+    results = {}
+    for key in ("a", "b", "c"):
+        child = subprocess.run(
+            [sys.executable, __file__, "--only", key, "--threads", str(args.threads),
+             "--beam-size", str(args.beam_size), "--eos-after", str(args.eos_after)],
+            capture_output=True, text=True, check=False,
+        )
+        line = next((l for l in child.stdout.splitlines() if l.startswith("RESULT ")), None)
+        if child.returncode or line is None:
+            sys.exit(f"run ({key}) failed:\n{child.stdout[-3000:]}\n{child.stderr[-3000:]}")
+        results[key] = json.loads(line[len("RESULT "):])
+        r = results[key]
+        print(f"({key}) {r['sentences']} sentences in {r['seconds']:.1f} s = {r['sentences'] / r['seconds']:.2f} sent/s"
+              f"  peak RSS {r['peak_rss_mb']:.0f} MB  {json.dumps({k: v for k, v in r.items() if k not in ('sentences', 'seconds', 'peak_rss_mb')})}",
+              flush=True)
+    speed = {k: r["sentences"] / r["seconds"] for k, r in results.items()}
+    print(f"N (eos_after) = {args.eos_after}, beam {args.beam_size}, threads {args.threads}, cores {os.cpu_count()}")
+    print(f"a/b = {speed['a'] / speed['b']:.2f} (target >= 3)   a/c = {speed['a'] / speed['c']:.2f} (target >= 0.9)")
+    print(f"peak RSS of (a) = {results['a']['peak_rss_mb']:.0f} MB (limit 1536 MB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,64 @@
+"""How often each actor and obligation is cited, per document and in the corpus, as CSV.
+
+Needs annotated documents (their `authority` and source-sentence annotations).
+One row per entity cited anywhere: entity, category, type, label_nl, label_en,
+wikidata, one count column per document (by document id, in corpus order), and
+the total. Counts are of mentions in the source text (the Dutch side), so a
+translation cannot change them. Rows are ordered by total (highest first), then id.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Iterable
+
+from .files import atomic_write
+from .model import Document
+
+FIXED_COLUMNS = ("entity", "category", "type", "label_nl", "label_en", "wikidata")
+
+
+def citation_rows(docs: Iterable[Document]) -> list[dict[str, object]]:
+    docs = list(docs)
+    records: dict[str, dict[str, object]] = {}
+    counts: dict[str, dict[str, int]] = {}
+    for doc in docs:
+        for entry in doc.authority:
+            records.setdefault(entry.id, {
+                "entity": entry.id, "category": entry.category, "type": entry.type,
+                "label_nl": entry.label_nl, "label_en": entry.label_en, "wikidata": entry.wikidata,
+            })  # fmt: skip
+        for _block, sentence in doc.sentences():
+            for item in sentence.annotations:
+                if item.category != "ref" and item.entity in records:
+                    per_doc = counts.setdefault(item.entity, {})
+                    per_doc[doc.id] = per_doc.get(doc.id, 0) + 1
+    rows = []
+    for entity, record in records.items():
+        per_doc = counts.get(entity, {})
+        row = dict(record)
+        row.update({doc.id: per_doc.get(doc.id, 0) for doc in docs})
+        row["total"] = sum(per_doc.values())
+        rows.append(row)
+    rows.sort(key=lambda r: (-int(r["total"]), str(r["entity"])))
+    return rows
+
+
+def citations_csv(rows: list[dict[str, object]]) -> bytes:
+    """The CSV bytes (UTF-8, header row, `\\n` line ends) of `citation_rows`."""
+    columns = list(rows[0]) if rows else [*FIXED_COLUMNS, "total"]
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def write_csv(rows: list[dict[str, object]], path: Path | str) -> None:
+    """Write the table atomically to `path`."""
+    atomic_write(Path(path), citations_csv(rows))
+
+
+__all__ = ["FIXED_COLUMNS", "citation_rows", "citations_csv", "write_csv"]

@@ -1,0 +1,25 @@
+"""`pipeline merge-review REVIEWED.xml`: record a reviewer's corrections in one TEI file now."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.command("merge-review")
+@click.argument("reviewed", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--reviewer", default="reviewer", show_default=True,
+              help="Name the corrections are attributed to (unless the file's @resp says otherwise).")
+def command(reviewed: Path, reviewer: str) -> None:
+    """Find what a reviewer changed in REVIEWED (an exported TEI file, edited) against
+    what the pipeline last wrote there, and record it in the file: edited translations
+    marked reviewed (@resp), every correction a <change> in revisionDesc. The next
+    `pipeline run` keeps them. Hostile or broken files are refused and left untouched.
+    """
+    from ..review_merge import ReviewOptions, merge_review_file
+    from ..tei.options import export_date
+    from ..tei.schema import load_schema
+
+    count = merge_review_file(reviewed, ReviewOptions(date=export_date(), reviewer=reviewer), load_schema())
+    click.echo(f"{reviewed}: {count} correction(s) recorded")

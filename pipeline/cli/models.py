@@ -1,0 +1,45 @@
+"""`pipeline models list|install`: the Argos translation packages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..packages import DEFAULT_PACKAGE
+
+
+@click.group("models")
+def command():
+    """List and install Argos Translate packages (ARGOS_PACKAGES_DIR is respected)."""
+
+
+@command.command("list")
+def list_models():
+    """Show the installed packages and whether each is complete."""
+    from ..packages import default_packages_dir, list_installed
+
+    packages_dir = default_packages_dir()
+    listings = list_installed(packages_dir)
+    click.echo(f"packages in {packages_dir}:")
+    if not listings:
+        click.echo(f"  (none; run `pipeline models install {DEFAULT_PACKAGE}`)")
+    for listing in listings:
+        state = "ok" if listing.problem is None else f"INCOMPLETE: {listing.problem}"
+        click.echo(f"  {listing.path.name}  {listing.name} {listing.version}  {state}".rstrip())
+
+
+@command.command("install")
+@click.argument("package")
+def install(package):
+    """Install PACKAGE: a .argosmodel file, or a package name such as translate-nl_en
+    (downloaded from the Argos package index; needs network access)."""
+    from ..packages import default_packages_dir, install_argosmodel, install_from_index
+
+    packages_dir = default_packages_dir()
+    path = Path(package)
+    if path.suffix == ".argosmodel" or path.exists():
+        installed = install_argosmodel(path, packages_dir)
+    else:
+        installed = install_from_index(package, packages_dir, log=lambda m: click.echo(m, err=True))
+    click.echo(f"installed {installed.name} {installed.version} in {installed.path}")

@@ -1,0 +1,57 @@
+"""`pipeline run [CORPUS] -o DIR`: every stage over a corpus into validated TEI files."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .translate import translate_options, translation_options
+
+
+@click.command("run")
+@click.argument("corpus", required=False, default="corpus", type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default="output", show_default=True,
+              help="Folder for the TEI files (one per document, plus corpus.xml).")
+@click.option("--no-translate", is_flag=True,
+              help="Export the Dutch side only (no translation package needed); the header says why.")
+@click.option("--lexicons", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Annotation lexicons folder (default: ./annotations when it exists).")
+@click.option("--stop-on-error", is_flag=True,
+              help="Stop at the first document that cannot be read or exported (default: skip it, go on, exit 1).")
+@translation_options
+def command(corpus, output, no_translate, lexicons, stop_on_error, model, beam_size, device, threads, batch_size,
+            cache_dir, no_cache):
+    """Read, segment, translate, annotate and export CORPUS as TEI P5 into OUTPUT.
+
+    CORPUS is a folder with manifest.yaml (default: ./corpus), a manifest file, or
+    a folder of .txt/.md files. Every file written is validated against TEI P5
+    (tei_all) first and written atomically, and only when its content changed.
+    Set SOURCE_DATE_EPOCH for byte-identical reruns.
+
+    \b
+    A document that cannot be read or does not validate is reported by file name
+    and skipped; the others are exported, corpus.xml lists the exported ones, and
+    the exit status is 1. With --stop-on-error the run stops at that document.
+    """
+    from ..run import RunOptions, run_pipeline
+    from ..tei.options import ExportOptions, export_date
+    from ..tei.schema import load_schema
+
+    if lexicons is None and Path("annotations").is_dir():
+        lexicons = Path("annotations")
+    options = RunOptions(
+        corpus=corpus,
+        output=output,
+        export=ExportOptions(date=export_date()),
+        translate=None if no_translate else translate_options(model, beam_size, device, threads, batch_size,
+                                                               cache_dir, no_cache),
+        lexicons=lexicons,
+        stop_on_error=stop_on_error,
+        progress=sys.stderr.isatty(),
+    )
+    summary = run_pipeline(options, schema=load_schema())
+    click.echo(summary.format())
+    if not summary.ok:
+        raise SystemExit(1)

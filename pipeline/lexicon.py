@@ -1,0 +1,387 @@
+"""The annotation lexicons: actors and obligations, edited by researchers in `annotations/*.yaml`.
+
+`Lexicon.load(folder)` reads every `*.yaml` file of the folder (see
+`annotations/README.md` for the format), checks each entry and says which file
+and which entry is wrong. `Lexicon.matcher(lang)` compiles the surface forms and
+patterns of one language once into a `Matcher`, which finds the longest
+whole-word mention at each place of a text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+import yaml
+
+from .errors import LexiconError
+from .model import AuthorityEntry
+
+LANGS = ("nl", "en")
+
+# type -> category; the category decides the TEI element (orgName, persName, placeName, term)
+TYPES = {
+    "organisation": "org",
+    "office": "org",
+    "body": "org",
+    "party": "org",
+    "person": "person",
+    "state": "place",
+    "place": "place",
+    "treaty": "obligation",
+    "charter": "obligation",
+    "protocol": "obligation",
+    "article": "obligation",
+    "norm": "obligation",
+    "resolution": "obligation",
+    "agreement": "obligation",
+}
+ID_PREFIXES = {"org": "org.", "person": "per.", "place": "pl.", "obligation": "obl."}
+_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)+$")
+_WIKIDATA = re.compile(r"^Q[1-9][0-9]*$")
+_FIELDS = {
+    "id", "type", "label", "wikidata", "url", "article_of", "article",
+    "nl", "en", "nl_patterns", "en_patterns", "ambiguous_in_capitals",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    """One actor or obligation as the lexicon file gives it."""
+
+    id: str
+    type: str
+    label_nl: str
+    label_en: str
+    source: str  # the file it came from
+    wikidata: str = ""
+    url: str = ""  # for a treaty or an article: where its text can be read
+    article_of: str = ""  # for an article: the id of its treaty
+    article: str = ""  # for an article: its number
+    forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    patterns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    ambiguous_in_capitals: frozenset[str] = frozenset()
+
+    @property
+    def category(self) -> str:
+        return TYPES[self.type]
+
+    def authority(self) -> AuthorityEntry:
+        return AuthorityEntry(
+            id=self.id,
+            category=self.category,
+            label_nl=self.label_nl,
+            label_en=self.label_en,
+            type=self.type,
+            wikidata=self.wikidata,
+        )
+
+
+class Lexicon:
+    """All entries of a lexicon folder, with one compiled `Matcher` per language."""
+
+    def __init__(self, entries: Iterable[LexiconEntry], checksum: str = "", folder: str = ""):
+        self.entries = tuple(entries)
+        self.checksum = checksum
+        self.folder = folder
+        self._by_id = {entry.id: entry for entry in self.entries}
+        self._matchers: dict[str, Matcher] = {}
+
+    @classmethod
+    def load(cls, folder: Path | str) -> "Lexicon":
+        folder = Path(folder)
+        if not folder.is_dir():
+            raise LexiconError(f"{folder}: no such lexicon folder")
+        files = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+        if not files:
+            raise LexiconError(f"{folder}: no lexicon files (*.yaml) in this folder")
+        digest = hashlib.sha256()
+        entries: list[LexiconEntry] = []
+        seen: dict[str, str] = {}
+        for path in files:
+            data = path.read_bytes()
+            digest.update(path.name.encode() + b"\0" + data + b"\0")
+            for entry in _read_file(path, data):
+                if entry.id in seen:
+                    raise LexiconError(f"{path}: entry {entry.id!r}: id already used in {seen[entry.id]}")
+                seen[entry.id] = path.name
+                entries.append(entry)
+        lexicon = cls(entries, digest.hexdigest(), str(folder))
+        lexicon._check_links()
+        for lang in LANGS:
+            lexicon.matcher(lang)  # compile now, so a bad pattern is reported at load time
+        return lexicon
+
+    @property
+    def signature(self) -> str:
+        """Provenance of annotations made with this lexicon (sacrebleu-style)."""
+        return f"lexicon:sha256={self.checksum[:16]}|entries={len(self.entries)}"
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __contains__(self, entry_id: object) -> bool:
+        return entry_id in self._by_id
+
+    def get(self, entry_id: str) -> LexiconEntry:
+        try:
+            return self._by_id[entry_id]
+        except KeyError:
+            raise LexiconError(f"{self.folder}: no lexicon entry {entry_id!r}") from None
+
+    def articles_of(self, treaty_id: str) -> dict[str, LexiconEntry]:
+        """The article entries of a treaty, by article number."""
+        return {e.article: e for e in self.entries if e.article_of == treaty_id and e.article}
+
+    def counts_by_type(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for entry in self.entries:
+            counts[entry.type] = counts.get(entry.type, 0) + 1
+        return dict(sorted(counts.items()))
+
+    def matcher(self, lang: str) -> "Matcher":
+        """The compiled matcher of one language ("nl" or "en"), built on first use."""
+        if lang not in self._matchers:
+            self._matchers[lang] = Matcher(self.entries, lang)
+        return self._matchers[lang]
+
+    def _check_links(self) -> None:
+        for entry in self.entries:
+            if entry.article_of and entry.article_of not in self._by_id:
+                raise LexiconError(
+                    f"{entry.source}: entry {entry.id!r}: article_of names unknown entry {entry.article_of!r}"
+                )
+
+
+def _read_file(path: Path, data: bytes) -> list[LexiconEntry]:
+    try:
+        loaded = yaml.safe_load(data.decode("utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise LexiconError(f"{path}: not a readable YAML lexicon ({exc})") from None
+    if loaded is None:
+        return []
+    raw_entries = loaded.get("entries") if isinstance(loaded, dict) else loaded
+    if not isinstance(raw_entries, list):
+        raise LexiconError(f"{path}: expected a top-level 'entries:' list")
+    return [_entry(path, position, raw) for position, raw in enumerate(raw_entries, start=1)]
+
+
+def _entry(path: Path, position: int, raw: object) -> LexiconEntry:
+    where = f"{path}: entry {position}"
+    if not isinstance(raw, dict):
+        raise LexiconError(f"{where}: expected a mapping (id, type, label, nl, en, ...)")
+    entry_id = raw.get("id")
+    if not isinstance(entry_id, str) or not _ID.match(entry_id):
+        raise LexiconError(f"{where}: 'id' must look like org.unhcr or obl.echr (got {entry_id!r})")
+    where = f"{path}: entry {entry_id!r}"
+    unknown = set(raw) - _FIELDS
+    if unknown:
+        raise LexiconError(f"{where}: unknown field(s) {', '.join(sorted(map(str, unknown)))}")
+    kind = raw.get("type")
+    if kind not in TYPES:
+        raise LexiconError(f"{where}: unknown type {kind!r} (expected one of {', '.join(TYPES)})")
+    prefix = ID_PREFIXES[TYPES[kind]]
+    if not entry_id.startswith(prefix):
+        raise LexiconError(f"{where}: a {kind} needs an id starting with {prefix!r}")
+    label = raw.get("label")
+    if not isinstance(label, dict) or not _text(label.get("nl")) or not _text(label.get("en")):
+        raise LexiconError(f"{where}: 'label' needs a Dutch and an English preferred label (label: {{nl: ..., en: ...}})")
+    wikidata = _optional_text(where, raw, "wikidata")
+    if wikidata and not _WIKIDATA.match(wikidata):
+        raise LexiconError(f"{where}: 'wikidata' must be a Q-number such as Q458 (got {wikidata!r})")
+    forms = {lang: _strings(where, raw, lang) for lang in LANGS}
+    patterns = {lang: _strings(where, raw, f"{lang}_patterns") for lang in LANGS}
+    for lang in LANGS:
+        for pattern in patterns[lang]:
+            _check_pattern(where, lang, pattern)
+    if not any(forms.values()) and not any(patterns.values()):
+        raise LexiconError(f"{where}: no surface forms or patterns (nl, en, nl_patterns, en_patterns)")
+    ambiguous = frozenset(_strings(where, raw, "ambiguous_in_capitals"))
+    article_of = _optional_text(where, raw, "article_of")
+    article = _optional_text(where, raw, "article")
+    if (kind == "article") != bool(article_of and article):
+        raise LexiconError(f"{where}: an article needs 'article_of' and 'article', and only an article has them")
+    return LexiconEntry(
+        id=entry_id,
+        type=kind,
+        label_nl=str(label["nl"]).strip(),
+        label_en=str(label["en"]).strip(),
+        source=path.name,
+        wikidata=wikidata,
+        url=_optional_text(where, raw, "url"),
+        article_of=article_of,
+        article=article,
+        forms=forms,
+        patterns=patterns,
+        ambiguous_in_capitals=ambiguous,
+    )
+
+
+def _text(value: object) -> bool:
+    return isinstance(value, (str, int, float)) and bool(str(value).strip())
+
+
+def _optional_text(where: str, raw: dict, key: str) -> str:
+    value = raw.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, (str, int)):
+        raise LexiconError(f"{where}: '{key}' must be a single text value")
+    return str(value).strip()
+
+
+def _strings(where: str, raw: dict, key: str) -> tuple[str, ...]:
+    value = raw.get(key)
+    if value is None:
+        return ()
+    if isinstance(value, (str, int, float)):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) and str(v).strip() for v in value):
+        raise LexiconError(f"{where}: '{key}' must be a list of non-empty texts")
+    return tuple(str(v).strip() for v in value)
+
+
+def _check_pattern(where: str, lang: str, pattern: str) -> None:
+    try:
+        compiled = re.compile(pattern)
+    except re.error as exc:
+        raise LexiconError(f"{where}: bad regular expression in {lang}_patterns {pattern!r}: {exc}") from None
+    if compiled.groupindex:
+        raise LexiconError(f"{where}: {lang}_patterns {pattern!r}: named groups are not allowed")
+    if compiled.match(""):
+        raise LexiconError(f"{where}: {lang}_patterns {pattern!r} matches the empty text")
+
+
+# --- matching ---------------------------------------------------------------
+
+_QUOTES = "'’‘"
+_ANY = ""  # bucket of alternatives whose first character is not known
+
+
+@dataclass(frozen=True)
+class _Alternative:
+    entry: LexiconEntry
+    source: str  # regex source, boundaries included
+    bucket: str  # lowercased first character, or _ANY
+    ambiguous: bool  # skipped in a sentence written all in capitals
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    entry: LexiconEntry
+
+
+class Matcher:
+    """Finds lexicon mentions in text of one language.
+
+    A literal form with a lowercase letter matches in any case; an all-capitals
+    form only in capitals. Every form and pattern matches whole words only (no
+    letter or digit directly before or after), so hyphenated compounds such as
+    `EU-lidstaten` contain a mention and `Europol`, `EUR` or
+    `mensenrechtensituatie` do not. Where several forms match at one place, the
+    longest wins (ties: the entry listed first).
+    """
+
+    def __init__(self, entries: Iterable[LexiconEntry], lang: str):
+        self.lang = lang
+        self._alternatives = [alt for entry in entries for alt in _alternatives(entry, lang)]
+        self._compiled = [re.compile(alt.source) for alt in self._alternatives]
+        buckets: dict[str, list[int]] = {}
+        for index, alt in enumerate(self._alternatives):
+            buckets.setdefault(alt.bucket, []).append(index)
+        self._any = buckets.pop(_ANY, [])
+        self._buckets = buckets
+        self._scanner = re.compile(self._scanner_source(buckets)) if self._alternatives else None
+
+    def _scanner_source(self, buckets: dict[str, list[int]]) -> str:
+        # One regex for the whole lexicon, grouped by first character so that at a
+        # word start only the alternatives beginning with that letter are tried.
+        groups = []
+        for key, indexes in sorted(buckets.items()):
+            chars = re.escape(key) + (re.escape(key.upper()) if key.upper() != key else "")
+            body = "|".join(self._alternatives[i].source for i in indexes)
+            groups.append(f"(?=[{chars}])(?:{body})")
+        groups.extend(self._alternatives[i].source for i in self._any)
+        # every alternative starts at a word start: failing there first skips mid-word positions fast
+        return rf"(?<!\w)(?:{'|'.join(groups)})"
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
+        """Non-overlapping longest matches in `text[start:end]`, left to right."""
+        if self._scanner is None:
+            return []
+        end = len(text) if end is None else end
+        capitals = _in_capitals(text)
+        found: list[Match] = []
+        pos = start
+        while pos < end:
+            hit = self._scanner.search(text, pos, end)
+            if hit is None:
+                break
+            best = self._longest_at(text, hit.start(), end, capitals)
+            if best is None:
+                pos = hit.start() + 1
+                continue
+            found.append(best)
+            pos = best.end
+        return found
+
+    def _longest_at(self, text: str, pos: int, end: int, capitals: bool) -> Match | None:
+        best: Match | None = None
+        for index in self._buckets.get(text[pos].lower(), []) + self._any:
+            alt = self._alternatives[index]
+            if capitals and alt.ambiguous:
+                continue
+            hit = self._compiled[index].match(text, pos, end)
+            if hit is not None and hit.end() > hit.start() and (best is None or hit.end() > best.end):
+                best = Match(hit.start(), hit.end(), alt.entry)
+        return best
+
+
+def _in_capitals(text: str) -> bool:
+    """A sentence written all in capitals (a pull quote): no lowercase letter at all."""
+    return not any(ch.islower() for ch in text) and any(ch.isupper() for ch in text)
+
+
+def _alternatives(entry: LexiconEntry, lang: str) -> list[_Alternative]:
+    alternatives = []
+    for form in entry.forms.get(lang, ()):
+        body = _literal_source(form)
+        if any(ch.islower() for ch in form):
+            body = f"(?i:{body})"
+        bucket = form[0].lower() if form[0].isalnum() else _ANY
+        alternatives.append(_Alternative(entry, _bounded(body), bucket, form in entry.ambiguous_in_capitals))
+    for pattern in entry.patterns.get(lang, ()):
+        alternatives.append(_Alternative(entry, _bounded(f"(?i:{pattern})"), _pattern_bucket(pattern), False))
+    return alternatives
+
+
+def _literal_source(form: str) -> str:
+    parts = []
+    for ch in form:
+        if ch.isspace():
+            if not parts or parts[-1] != r"\s+":
+                parts.append(r"\s+")
+        elif ch in _QUOTES:
+            parts.append(f"[{_QUOTES}]")
+        else:
+            parts.append(re.escape(ch))
+    return "".join(parts)
+
+
+def _bounded(body: str) -> str:
+    return rf"(?<!\w)(?:{body})(?!\w)"
+
+
+def _pattern_bucket(pattern: str) -> str:
+    """The first character a pattern must start with, when that is plain to see."""
+    if len(pattern) >= 2 and pattern[0].isalnum() and pattern[1] not in "?*{|":
+        return pattern[0].lower()
+    return _ANY
+
+
+__all__ = ["LANGS", "TYPES", "Lexicon", "LexiconEntry", "Match", "Matcher"]

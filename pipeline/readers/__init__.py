@@ -1,0 +1,55 @@
+"""Readers: an input file -> a `Document` of blocks (no sentences yet).
+
+One reader per input form (`CorpusEntry.meta.form`): `pdftext` for text
+extracted from PDFs, `markdown` for Markdown. Both return block drafts that
+`drafts.build_blocks` turns into `Block`s, so every form gets the same
+dehyphenation, note-marker handling and block numbering.
+
+Needs: a corpus entry (path and metadata). Adds: `Document.blocks` in reading
+order (ids `b1`, `b2`, ...; kind; clean text; NoteRefs; source line range;
+label), `Document.source` (path, sha256 of the raw bytes, encoding) and
+`Document.warnings` (encoding fallback, removed control characters).
+Errors: `InputError` naming the file and the problem (empty, binary, ...).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ..corpus import CorpusEntry, entry_for_file
+from ..errors import InputError
+from ..model import Document, Source
+from . import markdown, pdftext
+from .dehyphenate import Frequency, dutch_zipf
+from .drafts import build_blocks
+from .textfile import decode, source_lines
+
+_LAYOUTS = {"pdf-text": pdftext.layout, "markdown": markdown.layout}
+
+
+def read_document(entry: CorpusEntry, frequency: Frequency = dutch_zipf) -> Document:
+    """Read the file of `entry` as the form its metadata names.
+
+    `frequency` is the Dutch word-frequency lookup used for unclear line-end hyphens
+    (wordfreq by default; tests may pass their own).
+    """
+    layout = _LAYOUTS.get(entry.meta.form)
+    if layout is None:
+        raise InputError(entry.path, f"unknown input form {entry.meta.form!r} (expected one of {', '.join(_LAYOUTS)})")
+    raw = Path(entry.path).read_bytes()
+    decoded = decode(entry.path, raw)
+    drafts, vocabulary = layout(source_lines(decoded.text))
+    blocks = build_blocks(drafts, vocabulary, frequency)
+    if not any(block.text for block in blocks):
+        raise InputError(entry.path, "no text found in the file")
+    source = Source(str(entry.path), hashlib.sha256(raw).hexdigest(), decoded.encoding)
+    return Document(entry.id, entry.meta, source, blocks, warnings=decoded.warnings)
+
+
+def read_path(path: Path | str, frequency: Frequency = dutch_zipf) -> Document:
+    """Read one file, with metadata from the manifest of its folder (or derived from its name)."""
+    return read_document(entry_for_file(Path(path)), frequency)
+
+
+__all__ = ["read_document", "read_path"]

@@ -1,0 +1,154 @@
+"""Reviewed TEI files in an output folder: find the corrections, keep them, remember what was written.
+
+The last-produced state of `<folder>/d000.xml` is `<folder>/.pipeline/d000.xml`
+(`produced_path`): exactly the bytes the pipeline last wrote there. A rerun does:
+
+    review = load_review(tei_path, options)       # ledger in the TEI + new edits vs the copy
+    feed_cache(review, translator.cache)           # before translating: reuse elsewhere
+    doc = apply_source_review(doc, review)         # before translating (optional)
+    ...translate, annotate...
+    doc, review = apply_review(doc, review)        # after annotating
+    data = finish_tei(document_to_tei(doc, options), review)
+    write_tei(tei_path, data, schema)              # validated TEI + the copy, atomically
+
+A file with no copy beside it (written by an older version, or copied in) has
+only its ledger read: nothing in it can be told apart as a reviewer's edit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from .files import write_if_changed
+from .review import Review, apply_review, detect_decisions, merge_decisions
+from .safe_xml import ParseLimits, check_tei_shape, parse_bytes, read_bounded
+from .tei.names import XML_ID
+from .tei.reader import read_tei_bytes, tree_to_document
+from .tei.revisions import read_ledger, record_ledger
+
+PRODUCED_FOLDER = ".pipeline"
+DEFAULT_REVIEWER = "reviewer"
+
+
+@dataclass(frozen=True)
+class ReviewOptions:
+    """reviewer: who new corrections are attributed to (unless the reviewer set @resp);
+    date: ISO date written on new `<change>` records."""
+
+    date: str
+    reviewer: str = DEFAULT_REVIEWER
+    limits: ParseLimits = ParseLimits()
+
+
+def produced_path(tei_path: Path) -> Path:
+    """Where the bytes last written to `tei_path` are kept (a hidden folder beside it)."""
+    return tei_path.parent / PRODUCED_FOLDER / tei_path.name
+
+
+def load_review(tei_path: Path, options: ReviewOptions) -> Review:
+    """The reviewer decisions for the TEI file at `tei_path` (empty when there is no file)."""
+    if not tei_path.is_file():
+        return Review(doc_id="")
+    data = read_bounded(tei_path, options.limits)
+    tree = parse_bytes(data, tei_path)
+    check_tei_shape(tree, tei_path)
+    root = tree.getroot()
+    decisions = read_ledger(root)
+    sidecar = produced_path(tei_path)
+    if sidecar.is_file():
+        produced_bytes = read_bounded(sidecar, options.limits)
+        if produced_bytes != data:
+            produced = read_tei_bytes(produced_bytes, sidecar)
+            reviewed = tree_to_document(tree, tei_path)
+            found = detect_decisions(produced, reviewed, options.reviewer, options.date)
+            decisions = merge_decisions(decisions, found)
+    return Review(doc_id=root.get(XML_ID), decisions=decisions)
+
+
+def feed_cache(review: Review, cache) -> int:
+    """Store every current reviewed translation as the preferred one for its Dutch sentence."""
+    if cache is None:
+        return 0
+    count = 0
+    for decision in review.reviewed_translations():
+        cache.put_reviewed(decision.source, decision.segments, decision.who)
+        count += 1
+    return count
+
+
+def finish_tei(data: bytes, review: Review) -> bytes:
+    """The exporter's bytes with the review ledger recorded (unchanged without decisions)."""
+    return record_ledger(data, review.doc_id, review.decisions) if review else data
+
+
+def write_tei(tei_path: Path, data: bytes, schema: etree.RelaxNG | None = None) -> bool:
+    """Validate, write `tei_path` if it changed, and remember the bytes as last produced."""
+    if schema is not None:
+        from .tei.export import check_valid
+
+        check_valid(tei_path, data, schema)
+    written = write_if_changed(tei_path, data)
+    remember_produced(tei_path, data)
+    return written
+
+
+def remember_produced(tei_path: Path, data: bytes) -> None:
+    sidecar = produced_path(tei_path)
+    sidecar.parent.mkdir(parents=True, exist_ok=True)
+    write_if_changed(sidecar, data)
+
+
+def build_reviewed_tei(doc, tei_path: Path, export_options, reviewer: str = DEFAULT_REVIEWER):
+    """`tei.export.build_tei` for `doc` with the corrections found at `tei_path` kept.
+
+    Returns the corrected document (stale reviews in its warnings) and the
+    exporter's `TeiResult` whose data carries the review ledger.
+    """
+    from .tei.export import build_tei
+
+    review = load_review(tei_path, ReviewOptions(date=export_options.date, reviewer=reviewer))
+    if review:
+        doc, review = apply_review(doc, review)
+    result = build_tei(doc, export_options)
+    result.data = finish_tei(result.data, review)
+    return doc, result
+
+
+def feed_reviews(folder: Path, doc_ids, cache, options: ReviewOptions) -> int:
+    """Before translating: every reviewed translation in `folder/<id>.xml` goes into `cache`."""
+    if cache is None:
+        return 0
+    return sum(feed_cache(load_review(folder / f"{doc_id}.xml", options), cache) for doc_id in doc_ids)
+
+
+__all__ = [
+    "PRODUCED_FOLDER",
+    "ReviewOptions",
+    "feed_cache",
+    "finish_tei",
+    "load_review",
+    "merge_review_file",
+    "build_reviewed_tei",
+    "feed_reviews",
+    "produced_path",
+    "remember_produced",
+    "write_tei",
+]
+
+
+def merge_review_file(tei_path: Path, options: ReviewOptions, schema: etree.RelaxNG | None = None) -> int:
+    """`pipeline merge-review`: record the corrections in `tei_path` itself; returns how many.
+
+    The file is read safely first; a refused file is left untouched. The result is
+    validated before it replaces the file, and becomes the new last-produced copy.
+    """
+    from .tei.revisions import mark_in_place
+
+    review = load_review(tei_path, options)
+    data = read_bounded(tei_path, options.limits)
+    marked = mark_in_place(data, review.decisions)
+    write_tei(tei_path, marked, schema)
+    return len(review.decisions)

@@ -1,0 +1,258 @@
+"""`pipeline run`: every stage over a corpus, document by document, into TEI files.
+
+read -> segment -> translate (batched across documents) -> annotate (when the
+annotation stage and lexicons are there) -> export + validate -> write. Documents
+stream through; only a small record of each (`CorpusMember`) is kept for the corpus
+file, which is written last. A file is written (atomically) only when its bytes
+change, so a rerun on unchanged input touches nothing.
+
+A document that cannot be read, or whose TEI does not validate, is reported by
+name and skipped: the others are still exported, the corpus file lists only the
+exported ones, and the summary's `failed` makes the CLI exit with status 1. With
+`stop_on_error` the run stops at the first such document instead.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from .corpus import CorpusEntry, discover
+from .errors import ExportError, ModelError, PipelineError
+from .files import is_temp_file
+from .model import Document
+from .review_merge import build_reviewed_tei, remember_produced
+from .tei.corpus import CORPUS_ID, CorpusMember, corpus_to_tei
+from .tei.export import build_tei, write_validated
+from .tei.options import ExportOptions
+
+CORPUS_FILE = f"{CORPUS_ID}.xml"
+NO_TRANSLATE_HINT = (
+    "to export the Dutch side only, run again with --no-translate; to translate, install the nl->en "
+    "Argos package (`pipeline models install translate-nl_en`, or `argospm install translate-nl_en`) "
+    "or pass a .argosmodel file with --model PATH"
+)
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """Everything one run needs, built once by the CLI.
+
+    translate: TranslateOptions, or None to export without translation (--no-translate).
+    segment: SegmentOptions (None: the defaults). lexicons: the annotation lexicons
+    folder (None: no annotation). schema: the loaded tei_all RelaxNG, or None to skip
+    validation (tests of the orchestration only).
+    """
+
+    corpus: Path
+    output: Path
+    export: ExportOptions
+    translate: object | None = None
+    segment: object | None = None
+    lexicons: Path | None = None
+    stop_on_error: bool = False
+    progress: bool = False
+    no_translate_reason: str = "translation was switched off (pipeline run --no-translate)"
+
+
+@dataclass
+class RunSummary:
+    documents: int = 0
+    sentences: int = 0
+    translated: int = 0
+    from_cache: int = 0
+    passthrough: int = 0
+    untranslated: int = 0  # Dutch sentences exported with an English gap
+    annotations: Counter = field(default_factory=Counter)  # per category, both languages
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # one message per skipped document
+    translation: str = ""  # signature of the translator, "" without translation
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def format(self, max_warnings: int = 8) -> str:
+        """The one-screen summary the CLI prints."""
+        lines = [
+            f"documents   {self.documents} exported" + (f", {len(self.failed)} failed" if self.failed else ""),
+            f"sentences   {self.sentences}",
+            f"translated  {self.translated} new, {self.from_cache} from cache, {self.passthrough} passthrough"
+            + (f", {self.untranslated} without English" if self.untranslated else ""),
+            f"model       {self.translation or 'none (no translation)'}",
+            "annotations " + (", ".join(f"{k} {v}" for k, v in sorted(self.annotations.items())) or "none"),
+            f"files       {len(self.written)} written, {len(self.unchanged)} unchanged",
+            f"warnings    {len(self.warnings)}",
+        ]
+        lines += [f"  {w}" for w in self.warnings[:max_warnings]]
+        if len(self.warnings) > max_warnings:
+            lines.append(f"  ... and {len(self.warnings) - max_warnings} more")
+        lines += [f"FAILED {message}" for message in self.failed]
+        lines.append(f"time        {self.seconds:.1f} s")
+        return "\n".join(lines)
+
+
+def run_pipeline(options: RunOptions, schema=None, translator=None) -> RunSummary:
+    """Run every stage over `options.corpus` and write the TEI files into `options.output`.
+
+    `translator`: an open translator to use (else one is opened from
+    `options.translate` and closed at the end). Raises ModelError (with the
+    --no-translate hint) when translation is asked for and no package can be loaded,
+    ManifestError for a bad corpus, and PipelineError for the first failed document
+    when `stop_on_error`.
+    """
+    started = time.monotonic()
+    summary = RunSummary()
+    entries = discover(options.corpus)
+    _check_ids(entries)
+    options.output.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(options.output)
+    own_translator = translator is None and options.translate is not None
+    if own_translator:
+        translator = _open_translator(options.translate)
+    try:
+        export_options = options.export
+        if translator is None:
+            from dataclasses import replace
+
+            export_options = replace(export_options, untranslated_reason=options.no_translate_reason)
+        docs = _prepared(entries, options, summary)
+        if translator is not None:
+            from .translate import translate_documents
+
+            docs = _bar(translate_documents(docs, translator), options, "translate", len(entries))
+        docs = _annotated(docs, options, summary)
+        members = []
+        for doc in _bar(docs, options, "export", len(entries)):
+            member = _export(doc, options.output, export_options, schema, summary)
+            if member is not None:
+                members.append(member)
+            elif options.stop_on_error:
+                raise PipelineError(summary.failed[-1])
+        _write_corpus(members, options.output, export_options, schema, summary)
+        if translator is not None:
+            stats = translator.stats
+            summary.translated, summary.from_cache, summary.passthrough = (
+                stats.translated, stats.from_cache, stats.passthrough)
+            summary.translation = translator.signature
+    finally:
+        if own_translator and translator is not None:
+            translator.close()
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _check_ids(entries: list[CorpusEntry]) -> None:
+    for entry in entries:
+        if entry.id == CORPUS_ID:
+            raise ExportError(f"{entry.path}: the document id {CORPUS_ID!r} is reserved for the corpus file; rename it in the manifest")
+
+
+def _remove_leftovers(folder: Path) -> None:
+    """Temp files of a killed earlier run (`.d000.xml.<random>.tmp`) are removed."""
+    for path in folder.iterdir():
+        if is_temp_file(path) and ".xml." in path.name:
+            path.unlink(missing_ok=True)
+
+
+def _open_translator(translate_options):
+    from .translate import open_translator
+
+    try:
+        return open_translator(translate_options)
+    except ModelError as exc:
+        message = str(exc)
+        if "--no-translate" not in message:
+            message = f"{message}; {NO_TRANSLATE_HINT}"
+        raise ModelError(message) from None
+
+
+def _bar(items: Iterable, options: RunOptions, stage: str, total: int) -> Iterator:
+    if not options.progress:
+        yield from items
+        return
+    from tqdm import tqdm
+
+    with tqdm(items, desc=f"{stage:<9}", total=total, unit="doc", leave=True) as bar:
+        yield from bar
+
+
+def _prepared(entries: list[CorpusEntry], options: RunOptions, summary: RunSummary) -> Iterator[Document]:
+    """Read and segment each entry; a document that fails is recorded and skipped."""
+    from .readers import read_document
+    from .segment import SegmentOptions, segment
+
+    segment_options = options.segment or SegmentOptions()
+    for entry in _bar(entries, options, "read", len(entries)):
+        try:
+            doc = segment(read_document(entry), segment_options)
+        except PipelineError as exc:
+            _fail(summary, options, str(exc))
+            continue
+        except (OSError, UnicodeError) as exc:
+            _fail(summary, options, f"{entry.path}: cannot be read ({exc})")
+            continue
+        yield doc
+
+
+def _fail(summary: RunSummary, options: RunOptions, message: str) -> None:
+    summary.failed.append(message)
+    if options.stop_on_error:
+        raise PipelineError(message)
+
+
+def _annotated(docs: Iterable[Document], options: RunOptions, summary: RunSummary) -> Iterator[Document]:
+    annotate = _annotator(options, summary)
+    for doc in docs:
+        yield annotate(doc) if annotate else doc
+
+
+def _annotator(options: RunOptions, summary: RunSummary) -> Callable[[Document], Document] | None:
+    if options.lexicons is None:
+        return None
+    if importlib.util.find_spec("pipeline.annotate") is None:
+        summary.warnings.append("annotation skipped: the annotation stage (pipeline.annotate) is not installed")
+        return None
+    from .annotate import Lexicon, annotate
+
+    lexicon = Lexicon.load(options.lexicons)
+    return lambda doc: annotate(doc, lexicon)
+
+
+def _export(doc: Document, folder: Path, options: ExportOptions, schema, summary: RunSummary) -> CorpusMember | None:
+    path = folder / f"{doc.id}.xml"
+    try:
+        doc, result = build_reviewed_tei(doc, path, options)  # keeps reviewer corrections (pipeline.review_merge)
+        changed = write_validated(path, result.data, schema)
+        remember_produced(path, result.data)
+    except PipelineError as exc:
+        summary.failed.append(str(exc))
+        return None
+    (summary.written if changed else summary.unchanged).append(path)
+    summary.documents += 1
+    summary.warnings += [f"{doc.id}: {w}" for w in doc.warnings] + [f"{path.name}: {w}" for w in result.warnings]
+    member = CorpusMember.of(doc, path.name, options)
+    summary.sentences += member.sentences
+    for _, sentence in doc.sentences():
+        summary.annotations.update(a.category for a in sentence.annotations)
+        if sentence.translation is not None:
+            summary.annotations.update(a.category for a in sentence.translation.annotations)
+    from .align import align
+
+    summary.untranslated += len(align(doc).gaps) if member.translated else 0
+    return member
+
+
+def _write_corpus(members: list[CorpusMember], folder: Path, options: ExportOptions, schema, summary: RunSummary) -> None:
+    path = folder / CORPUS_FILE
+    data, warnings = corpus_to_tei(members, options)
+    changed = write_validated(path, data, schema)
+    (summary.written if changed else summary.unchanged).append(path)
+    summary.warnings += [f"{path.name}: {w}" for w in warnings]

@@ -1,0 +1,15 @@
+"""TEI and XML namespace helpers shared by the exporter modules."""
+
+from __future__ import annotations
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+XML_ID = f"{{{XML_NS}}}id"
+XML_LANG = f"{{{XML_NS}}}lang"
+SCHEMA_URL = "https://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng"
+XML_MODEL_PI = f'href="{SCHEMA_URL}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"'
+
+
+def tei(tag: str) -> str:
+    """The Clark name of a TEI element."""
+    return f"{{{TEI_NS}}}{tag}"

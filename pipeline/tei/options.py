@@ -1,0 +1,38 @@
+"""The exporter's settings, built once by the caller (the CLI or `pipeline.run`)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from dataclasses import dataclass
+from typing import Mapping
+
+from .. import __version__
+from ..errors import ExportError
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """date: ISO date (YYYY-MM-DD) written as the publication and change date.
+    publisher: publisher of the TEI edition; "" uses the manifest's publisher.
+    untranslated_reason: said in the header when a document has no English side.
+    """
+
+    date: str
+    publisher: str = ""
+    untranslated_reason: str = "no translation was run"
+    pipeline_version: str = __version__
+
+
+def export_date(environ: Mapping[str, str] | None = None) -> str:
+    """Today's UTC date, or the date of SOURCE_DATE_EPOCH when set (reproducible builds)."""
+    environ = os.environ if environ is None else environ
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            moment = _dt.datetime.fromtimestamp(int(epoch), tz=_dt.timezone.utc)
+        except (ValueError, OverflowError, OSError):
+            raise ExportError(f"SOURCE_DATE_EPOCH must be a number of seconds since 1970 (got {epoch!r})") from None
+    else:
+        moment = _dt.datetime.now(tz=_dt.timezone.utc)
+    return moment.date().isoformat()

@@ -1,0 +1,183 @@
+"""The review ledger in a TEI file: one `<change>` per reviewer decision in `<revisionDesc>`.
+
+    <change when="2024-05-01" who="#resp.anna" type="translation" target="#d000.en.s3">
+      <seg type="source" xml:lang="nl">The Dutch sentence the review was made against.</seg>
+      <seg xml:lang="en">The corrected English sentence.</seg></change>
+    <change … type="annotation-removed" target="#d000.en.s3"><orgName ref="#org.unhcr">UNHCR</orgName></change>
+    <change … type="source" status="stale" target="#d000.nl.s3"><seg type="source" …>…</seg><seg xml:lang="nl">…</seg></change>
+
+The ledger is self-contained (texts included), so a decision survives even when
+the body no longer shows it (a stale source correction). `record_ledger` adds
+the ledger (and a `respStmt` for every reviewer the body does not already name)
+to the exporter's bytes; `read_ledger` reads it back.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from ..model import Annotation
+from ..review import ANNOTATION_ADDED, ANNOTATION_REMOVED, KINDS, SOURCE, Decision
+from .body import reviewer_id
+from .names import XML_ID, XML_LANG, tei
+from .reader import reviewer_from_ref
+
+_TAGS = {"org": ("orgName", {}), "person": ("persName", {}), "place": ("placeName", {}), "obligation": ("term", {"type": "obligation"})}
+_CATEGORIES = {"orgName": "org", "persName": "person", "placeName": "place", "term": "obligation", "ref": "ref"}
+_EXPORT_CHANGE = "pipeline-export"
+
+
+def read_ledger(root: etree._Element) -> tuple[Decision, ...]:
+    """The reviewer decisions recorded in the `<revisionDesc>` of a TEI tree."""
+    doc_id = root.get(XML_ID)
+    names = _reviewer_names(root)
+    decisions = []
+    for change in root.iterfind(f"{tei('teiHeader')}/{tei('revisionDesc')}/{tei('change')}"):
+        kind = change.get("type")
+        if kind not in KINDS:
+            continue
+        target = (change.get("target") or "").lstrip("#")
+        lang, _, sentence = target[len(doc_id) + 1 :].partition(".")
+        who_ref = reviewer_from_ref(change.get("who")) or "reviewer"
+        source = next((seg.text or "" for seg in change.iterfind(tei("seg")) if seg.get("type") == "source"), "")
+        segments = tuple(seg.text or "" for seg in change.iterfind(tei("seg")) if seg.get("type") != "source")
+        decisions.append(
+            Decision(
+                kind=kind,
+                sentence=sentence,
+                lang=lang,
+                who=names.get(who_ref, who_ref),
+                when=change.get("when") or "",
+                source=source,
+                annotation=_annotation(change, names),
+                segments=segments,
+                status=change.get("status") or "",
+            )
+        )
+    return tuple(decisions)
+
+
+def record_ledger(data: bytes, doc_id: str, decisions: tuple[Decision, ...]) -> bytes:
+    """The exporter's TEI bytes with `decisions` written into `<revisionDesc>`.
+
+    Bytes are returned unchanged when there is nothing to record, so a document
+    without reviews is exactly what the exporter wrote.
+    """
+    if not decisions:
+        return data
+    parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True, load_dtd=False)
+    root = etree.fromstring(data, parser)
+    _ensure_reviewers(root, {d.who for d in decisions})
+    revision = root.find(f"{tei('teiHeader')}/{tei('revisionDesc')}")
+    for decision in decisions:
+        revision.append(_change(doc_id, decision))
+    # the tree keeps the xml-model processing instruction; same serialization as the exporter
+    return etree.tostring(root.getroottree(), encoding="UTF-8", xml_declaration=True, pretty_print=True)
+
+
+def _change(doc_id: str, decision: Decision) -> etree._Element:
+    attrib = {
+        "when": decision.when,
+        "who": f"#{reviewer_id(decision.who)}",
+        "type": decision.kind,
+        "target": f"#{doc_id}.{decision.lang}.{decision.sentence}",
+    }
+    if decision.status:
+        attrib["status"] = decision.status
+    change = etree.Element(tei("change"), attrib)
+    change.text = _describe(doc_id, decision)
+    if decision.kind in (SOURCE, "translation", "alignment"):
+        etree.SubElement(change, tei("seg"), {"type": "source", XML_LANG: "nl"}).text = decision.source
+    for segment in decision.segments:
+        etree.SubElement(change, tei("seg"), {XML_LANG: "nl" if decision.kind == SOURCE else "en"}).text = segment
+    if decision.annotation is not None:
+        change.append(_annotation_element(decision.annotation))
+    return change
+
+
+def _describe(doc_id: str, decision: Decision) -> str:
+    where = f"{doc_id}.{decision.lang}.{decision.sentence}"
+    verb = {
+        "source": "Dutch sentence corrected",
+        "translation": "translation corrected",
+        "alignment": "alignment of the English sentences changed",
+        ANNOTATION_ADDED: "annotation added",
+        ANNOTATION_REMOVED: "annotation removed",
+    }[decision.kind]
+    stale = " (stale: the Dutch sentence has changed since)" if decision.status == "stale" else ""
+    return f"Review: {verb} in {where}{stale}: "
+
+
+def _annotation_element(annotation: Annotation) -> etree._Element:
+    if annotation.category == "ref":
+        element = etree.Element(tei("ref"), target=annotation.entity) if annotation.entity else etree.Element(tei("ref"))
+    else:
+        tag, extra = _TAGS[annotation.category]
+        element = etree.Element(tei(tag), {**extra, "ref": f"#{annotation.entity}"})
+    element.set("n", f"{annotation.start}-{annotation.end}")
+    element.text = annotation.text
+    return element
+
+
+def _annotation(change: etree._Element, names: dict[str, str]) -> Annotation | None:
+    for child in change:
+        tag = etree.QName(child).localname if isinstance(child.tag, str) else ""
+        if tag in _CATEGORIES:
+            start, _, end = (child.get("n") or "0-0").partition("-")
+            entity = child.get("target") or "" if tag == "ref" else (child.get("ref") or "").lstrip("#")
+            who = reviewer_from_ref(change.get("who"))
+            resp = names.get(who, who) if change.get("type") == ANNOTATION_ADDED else None
+            return Annotation(int(start or 0), int(end or 0), _CATEGORIES[tag], entity, child.text or "", resp=resp)
+    return None
+
+
+def _reviewer_names(root: etree._Element) -> dict[str, str]:
+    """respStmt id (without `resp.`) -> the reviewer's name as given to the exporter."""
+    names = {}
+    for stmt in root.iterfind(f"{tei('teiHeader')}/{tei('fileDesc')}/{tei('titleStmt')}/{tei('respStmt')}"):
+        local = reviewer_from_ref(stmt.get(XML_ID))
+        name = stmt.findtext(tei("name"))
+        if local and name:
+            names[local] = name
+    return names
+
+
+def _ensure_reviewers(root: etree._Element, reviewers: set[str]) -> None:
+    title_stmt = root.find(f"{tei('teiHeader')}/{tei('fileDesc')}/{tei('titleStmt')}")
+    present = {stmt.get(XML_ID) for stmt in title_stmt.iterfind(tei("respStmt"))}
+    for reviewer in sorted(reviewers):
+        if reviewer_id(reviewer) in present:
+            continue
+        stmt = etree.SubElement(title_stmt, tei("respStmt"), {XML_ID: reviewer_id(reviewer)})
+        etree.SubElement(stmt, tei("resp")).text = "Review of the English translation"
+        etree.SubElement(stmt, tei("name")).text = reviewer
+
+
+def mark_in_place(data: bytes, decisions: tuple[Decision, ...]) -> bytes:
+    """A reviewed TEI file with its corrections marked where they stand, without a rerun.
+
+    Reviewed English sentences get `@resp` (and lose the model's `@cert`),
+    annotations a reviewer added get `@resp`, and the ledger in `<revisionDesc>` is
+    replaced by `decisions`. Everything else is kept as the reviewer left it.
+    """
+    parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True, load_dtd=False)
+    root = etree.fromstring(data, parser)
+    doc_id = root.get(XML_ID)
+    revision = root.find(f"{tei('teiHeader')}/{tei('revisionDesc')}")
+    for change in list(revision):
+        if change.get("type") in KINDS:
+            revision.remove(change)
+    for decision in decisions:
+        if decision.kind in ("translation", "alignment"):
+            for s in root.iterfind(f".//{tei('s')}[@corresp='#{doc_id}.nl.{decision.sentence}']"):
+                s.set("resp", f"#{reviewer_id(decision.who)}")
+                s.attrib.pop("cert", None)
+        elif decision.kind == ANNOTATION_ADDED:
+            tag, _extra = _TAGS.get(decision.annotation.category, ("ref", {}))
+            for s in root.xpath("//*[@xml:id=$id]", id=f"{doc_id}.{decision.lang}.{decision.sentence}"):
+                for element in s.iter(tei(tag)):
+                    if element.get("ref") == f"#{decision.annotation.entity}" and "".join(element.itertext()) == decision.annotation.text:
+                        element.set("resp", f"#{reviewer_id(decision.who)}")
+        revision.append(_change(doc_id, decision))
+    _ensure_reviewers(root, {d.who for d in decisions})
+    return etree.tostring(root.getroottree(), encoding="UTF-8", xml_declaration=True, pretty_print=True)

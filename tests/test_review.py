@@ -1,0 +1,160 @@
+"""Reviewer corrections survive reruns: detected against the last-produced copy, recorded, replayed."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from lxml import etree
+from test_review_samples import sample_document
+
+from pipeline.errors import ReviewError
+from pipeline.review_merge import build_reviewed_tei, feed_reviews, load_review, produced_path, remember_produced, ReviewOptions
+from pipeline.tei.export import document_to_tei, write_validated
+from pipeline.tei.options import ExportOptions
+from pipeline.tei.reader import read_tei_bytes, read_tei_file
+from pipeline.translation_cache import TranslationCache
+
+NS = {"tei": "http://www.tei-c.org/ns/1.0", "xml": "http://www.w3.org/XML/1998/namespace"}
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+OPTIONS = ExportOptions(date="2024-05-01")
+
+
+def export_run(doc, folder, schema=None):
+    """What `pipeline run` does at export time: review-aware TEI, validated, copy remembered."""
+    path = folder / f"{doc.id}.xml"
+    fixed, result = build_reviewed_tei(doc, path, OPTIONS)
+    write_validated(path, result.data, schema)
+    remember_produced(path, result.data)
+    return path, fixed
+
+
+def review_like_a_person(path):
+    """Change one English sentence, delete one annotation, add one (as in an XML editor)."""
+    tree = etree.parse(str(path))
+    s2 = sentence(tree, 'd900.en.s2')
+    org = s2.find("tei:orgName", NS)
+    s2.text, org.text = "", "UNHCR"
+    org.tail = " respects the principle of "  # was "honours"
+    s3 = sentence(tree, 'd900.en.s3')
+    place = s3.find("tei:placeName", NS)  # delete the annotation, keep its text
+    s3.text = (s3.text or "") + place.text + (place.tail or "")
+    s3.remove(place)
+    tree.write(str(path), xml_declaration=True, encoding="UTF-8")
+
+
+def test_reader_reads_back_what_the_exporter_wrote():
+    doc = sample_document()
+    back = read_tei_bytes(document_to_tei(doc, OPTIONS))
+    assert [b.id for b in back.blocks] == [b.id for b in doc.blocks]
+    assert [b.kind for b in back.blocks] == [b.kind for b in doc.blocks]
+    for (_, want), (_, got) in zip(doc.sentences(), back.sentences()):
+        assert got.text == want.text
+        assert got.annotations == want.annotations
+        assert got.note_refs == want.note_refs
+        assert got.translation.segments == want.translation.segments
+        assert got.translation.annotations == want.translation.annotations
+        assert round(got.translation.score, 2) == round(want.translation.score, 2)
+    # exporting what was read gives the same body, sentence for sentence
+    again = etree.fromstring(document_to_tei(dataclasses.replace(doc, blocks=back.blocks), OPTIONS))
+    first = etree.fromstring(document_to_tei(doc, OPTIONS))
+    body = lambda root: etree.tostring(root.find("tei:text", NS))  # noqa: E731
+    assert body(again) == body(first)
+
+
+def test_a_file_nobody_edited_has_no_review(tmp_path):
+    path, _ = export_run(sample_document(), tmp_path)
+    assert produced_path(path).read_bytes() == path.read_bytes()
+    assert not load_review(path, ReviewOptions(date="2024-05-02"))
+
+
+def test_corrections_are_detected_kept_marked_and_stable(tmp_path, tei_schema):
+    path, _ = export_run(sample_document(), tmp_path, tei_schema)
+    review_like_a_person(path)
+    tree = etree.parse(str(path))
+    s5 = sentence(tree, 'd900.en.s5')
+    s5.find("tei:placeName", NS).tail = " is not a "
+    added = etree.SubElement(s5, "{http://www.tei-c.org/ns/1.0}term", type="obligation", ref="#obl.non-refoulement")
+    added.text, added.tail = "safe", " country."  # the reviewer marks a (made-up) obligation
+    tree.write(str(path), xml_declaration=True, encoding="UTF-8")
+
+    review = load_review(path, ReviewOptions(date="2024-05-02"))
+    assert sorted((d.kind, d.sentence, d.lang) for d in review.decisions) == [
+        ("annotation-added", "s5", "en"),
+        ("annotation-removed", "s3", "en"),
+        ("translation", "s2", "en"),
+    ]
+
+    # rerun: the pipeline produces the machine output again; the corrections win
+    path, fixed = export_run(sample_document(), tmp_path, tei_schema)
+    first = path.read_bytes()
+    back = read_tei_file(path)
+    sentences = {s.id: s for _, s in back.sentences()}
+    assert sentences["s2"].translation.text == "UNHCR respects the principle of non-refoulement."
+    assert sentences["s2"].translation.origin == "reviewed"
+    assert [a.entity for a in sentences["s3"].translation.annotations] == []
+    assert [(a.entity, a.text, a.resp) for a in sentences["s5"].translation.annotations] == [
+        ("pl.libya", "Libya", None),
+        ("obl.non-refoulement", "safe", "reviewer"),
+    ]
+    root = etree.fromstring(first)
+    s2 = sentence(root, "d900.en.s2")
+    assert s2.get("resp") == "#resp.reviewer" and s2.get("cert") is None
+    assert root.find(".//tei:titleStmt/tei:respStmt[@xml:id='resp.reviewer']/tei:name", NS).text == "reviewer"
+    changes = root.findall(".//tei:revisionDesc/tei:change[@type]", NS)
+    assert [(c.get("type"), c.get("target"), c.get("who")) for c in changes] == [
+        ("translation", "#d900.en.s2", "#resp.reviewer"),
+        ("annotation-removed", "#d900.en.s3", "#resp.reviewer"),
+        ("annotation-added", "#d900.en.s5", "#resp.reviewer"),
+    ]
+    assert tei_schema.validate(root), tei_schema.error_log
+
+    # a second rerun changes nothing
+    export_run(sample_document(), tmp_path, tei_schema)
+    assert path.read_bytes() == first
+    assert produced_path(path).read_bytes() == first
+
+
+def test_a_review_goes_stale_when_the_dutch_changes(tmp_path):
+    path, _ = export_run(sample_document(), tmp_path)
+    review_like_a_person(path)
+    export_run(sample_document(), tmp_path)
+    changed = sample_document()
+    block = changed.blocks[1]
+    s2 = dataclasses.replace(block.sentences[0], text="Het UNHCR eert het beginsel van non-refoulement niet.")
+    changed = dataclasses.replace(changed, blocks=(changed.blocks[0], dataclasses.replace(block, sentences=(s2, block.sentences[1])), *changed.blocks[2:]))
+    path, fixed = export_run(changed, tmp_path)
+    s2_back = {s.id: s for _, s in read_tei_file(path).sentences()}["s2"]
+    assert s2_back.translation.stale and s2_back.translation.origin == "reviewed"
+    assert s2_back.translation.text == "UNHCR respects the principle of non-refoulement."
+    assert any("changed since its translation was reviewed" in w for w in fixed.warnings)
+    change = etree.fromstring(path.read_bytes()).find(".//tei:change[@type='translation']", NS)
+    assert change.get("status") == "stale"
+
+
+def test_reviewed_translations_feed_the_cache_for_other_documents(tmp_path):
+    path, _ = export_run(sample_document(), tmp_path)
+    tree = etree.parse(str(path))
+    s5 = sentence(tree, 'd900.en.s5')
+    s5.find("tei:placeName", NS).tail = " is not a safe country for migrants."
+    tree.write(str(path), xml_declaration=True, encoding="UTF-8")
+    with TranslationCache.open(tmp_path / "cache") as cache:
+        assert feed_reviews(tmp_path, ["d900", "d901"], cache, ReviewOptions(date="2024-05-02")) == 1
+        found = cache.get_many("any-engine", ["Libië is geen veilig land."])
+    row = found["Libië is geen veilig land."]
+    assert (row.origin, row.segments, row.resp) == ("reviewed", ("Libya is not a safe country for migrants.",), "reviewer")
+
+
+def test_a_hostile_reviewed_file_is_refused_and_nothing_is_written(tmp_path):
+    path, _ = export_run(sample_document(), tmp_path)
+    produced = produced_path(path).read_bytes()
+    path.write_bytes(b'<?xml version="1.0"?>\n<!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<TEI>&x;</TEI>')
+    hostile = path.read_bytes()
+    with pytest.raises(ReviewError, match="declares entities"):
+        export_run(sample_document(), tmp_path)
+    assert path.read_bytes() == hostile
+    assert produced_path(path).read_bytes() == produced
+
+
+def sentence(tree, xml_id):
+    return tree.xpath("//tei:s[@xml:id=$id]", namespaces=NS, id=xml_id)[0]
