@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import islice
 
 # Words ambiguous between the two languages (in, is, of, over, was, had, die, we) are in neither list.
 ENGLISH_FUNCTION_WORDS: frozenset[str] = frozenset(
@@ -40,32 +39,34 @@ DUTCH_FUNCTION_WORDS: frozenset[str] = frozenset(
     """.split()
 )
 
+_ENGLISH_FORMS = ENGLISH_FUNCTION_WORDS | {word.capitalize() for word in ENGLISH_FUNCTION_WORDS}
+_DUTCH_FORMS = DUTCH_FUNCTION_WORDS | {word.capitalize() for word in DUTCH_FUNCTION_WORDS}
+_ENGLISH_SHOUTED = _ENGLISH_FORMS | {word.upper() for word in ENGLISH_FUNCTION_WORDS}
+_DUTCH_SHOUTED = _DUTCH_FORMS | {word.upper() for word in DUTCH_FUNCTION_WORDS}
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")  # URLs name no language
-_MAX_WORDS = 200  # the language of a passage is evident from its first 200 words
+_MAX_CHARS = 2000  # the language of a passage is evident from its first 2,000 characters
 _MIN_CONTENT_WORDS = 4  # fewer words without function words: keep the default language
 _LEAN = 1.0  # zipf difference at which a content word counts for one language
 
 
 def guess_language(text: str, default: str = "nl") -> str:
-    """"en" or "nl" for `text`, `default` where the evidence is too thin to decide.
+    """The language of `text`, "en" or "nl"; `default` where the evidence is too thin.
 
     Leans towards `default`: English needs at least two English function words and
     more than twice as many as Dutch ones, or, where function words are too few to
     decide (one English, none Dutch), a clear majority of English content words.
     """
-    text = _ADDRESS.sub(" ", text)
-    words = [match.group() for match in islice(_WORD.finditer(text), _MAX_WORDS)]
-    shouting = _mostly_capitals(words)
-    english = dutch = 0
-    for word in words:
-        if not shouting and len(word) > 1 and word.isupper():
-            continue  # an acronym (WHO, IT), not a function word
-        lower = word.lower()
-        if lower in ENGLISH_FUNCTION_WORDS:
-            english += 1
-        elif lower in DUTCH_FUNCTION_WORDS:
-            dutch += 1
+    text = text[:_MAX_CHARS]
+    if "//" in text or "www." in text or "@" in text:
+        text = _ADDRESS.sub(" ", text)
+    words = _WORD.findall(text)
+    if _mostly_capitals(words):
+        english = sum(map(_ENGLISH_SHOUTED.__contains__, words))
+        dutch = sum(map(_DUTCH_SHOUTED.__contains__, words))
+    else:  # an all-capital word here is an acronym (WHO, IT), not a function word
+        english = sum(map(_ENGLISH_FORMS.__contains__, words))
+        dutch = sum(map(_DUTCH_FORMS.__contains__, words))
     if english >= 2 and english > 2 * dutch:
         return "en"
     if dutch >= 1 and dutch >= english:
@@ -77,7 +78,7 @@ def guess_language(text: str, default: str = "nl") -> str:
 
 def _mostly_capitals(words: list[str]) -> bool:
     """A pull quote in capitals: its capitalised words are ordinary words."""
-    return sum(word.isupper() for word in words) * 2 > len(words)
+    return sum(map(str.isupper, words)) * 2 > len(words)
 
 
 def _by_word_frequency(words: list[str], default: str) -> str:
@@ -115,7 +116,7 @@ def _lean(word: str) -> int:
 # and as Dutch scare quotes around loanwords (‘push backs’).
 _OPENING = "“„«\""
 _CLOSING = {"“": "”", "„": "”", "«": "»", '"': '"'}
-_ANY_CLOSING = "”»\""
+_QUOTE_MARK = re.compile("[“„«\"”»]")
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -126,20 +127,21 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     runs to the end), because a quotation can hold several sentences.
     """
     spans: list[tuple[int, int]] = []
-    position = 0
     length = len(text)
-    while position < length:
+    resume = 0
+    for mark in _QUOTE_MARK.finditer(text):
+        position = mark.start()
+        if position < resume:
+            continue  # inside a quotation already found
         char = text[position]
         if char in _OPENING and (char != '"' or _opens_here(text, position)):
             close = text.find(_CLOSING[char], position + 1)
             end = length if close < 0 else close
             spans.append((position + 1, end))
-            position = end + 1
-        elif char in _ANY_CLOSING and not spans and position > 0:
+            resume = end + 1
+        elif not spans and position > 0:  # a closing mark
             spans.append((0, position))
-            position += 1
-        else:
-            position += 1
+            resume = position + 1
     return [_strip(text, start, end) for start, end in spans if text[start:end].strip()]
 
 

@@ -139,16 +139,17 @@ __all__ = [
 ]
 
 
-def merge_review_file(tei_path: Path, options: ReviewOptions, schema: etree.RelaxNG | None = None) -> int:
+def merge_review_file(tei_path: Path, options: ReviewOptions, load_schema=None) -> int:
     """`pipeline merge-review`: record the corrections in `tei_path` itself; returns how many.
 
-    The file is read safely first; a refused file is left untouched. The result is
-    validated before it replaces the file, and becomes the new last-produced copy.
+    The file is read safely first; a refused file is left untouched (and the slow
+    schema, `load_schema()`, is not even loaded). The result is validated before it
+    replaces the file, and becomes the new last-produced copy.
     """
     from .tei.revisions import mark_in_place
 
     review = load_review(tei_path, options)
     data = read_bounded(tei_path, options.limits)
     marked = mark_in_place(data, review.decisions)
-    write_tei(tei_path, marked, schema)
+    write_tei(tei_path, marked, load_schema() if load_schema else None)
     return len(review.decisions)

@@ -25,9 +25,9 @@ from .corpus import CorpusEntry, discover
 from .errors import ExportError, ModelError, PipelineError
 from .files import is_temp_file
 from .model import Document
-from .review_merge import build_reviewed_tei, remember_produced
+from .review_merge import ReviewOptions, build_reviewed_tei, feed_reviews, remember_produced
 from .tei.corpus import CORPUS_ID, CorpusMember, corpus_to_tei
-from .tei.export import build_tei, write_validated
+from .tei.export import write_validated
 from .tei.options import ExportOptions
 
 CORPUS_FILE = f"{CORPUS_ID}.xml"
@@ -44,8 +44,8 @@ class RunOptions:
 
     translate: TranslateOptions, or None to export without translation (--no-translate).
     segment: SegmentOptions (None: the defaults). lexicons: the annotation lexicons
-    folder (None: no annotation). schema: the loaded tei_all RelaxNG, or None to skip
-    validation (tests of the orchestration only).
+    folder (None: no annotation). validate: check every file against tei_all before
+    writing it (the schema is loaded once per process).
     """
 
     corpus: Path
@@ -56,6 +56,7 @@ class RunOptions:
     lexicons: Path | None = None
     stop_on_error: bool = False
     progress: bool = False
+    validate: bool = True  # validate every file against tei_all before writing it
     no_translate_reason: str = "translation was switched off (pipeline run --no-translate)"
 
 
@@ -103,7 +104,8 @@ def run_pipeline(options: RunOptions, schema=None, translator=None) -> RunSummar
     """Run every stage over `options.corpus` and write the TEI files into `options.output`.
 
     `translator`: an open translator to use (else one is opened from
-    `options.translate` and closed at the end). Raises ModelError (with the
+    `options.translate` and closed at the end). `schema`: a loaded tei_all RelaxNG
+    (else loaded when `options.validate`). Raises ModelError (with the
     --no-translate hint) when translation is asked for and no package can be loaded,
     ManifestError for a bad corpus, and PipelineError for the first failed document
     when `stop_on_error`.
@@ -115,14 +117,23 @@ def run_pipeline(options: RunOptions, schema=None, translator=None) -> RunSummar
     options.output.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(options.output)
     own_translator = translator is None and options.translate is not None
-    if own_translator:
+    if own_translator:  # first: a missing package fails before any slow work
         translator = _open_translator(options.translate)
     try:
+        if schema is None and options.validate:
+            from .tei.schema import load_schema
+
+            schema = load_schema()
         export_options = options.export
         if translator is None:
             from dataclasses import replace
 
             export_options = replace(export_options, untranslated_reason=options.no_translate_reason)
+        if translator is not None:
+            start_stats = (translator.stats.translated, translator.stats.from_cache, translator.stats.passthrough)
+        if translator is not None:  # reviewed translations become preferred cache rows (pipeline.review_merge)
+            feed_reviews(options.output, [e.id for e in entries], getattr(translator, "cache", None),
+                         ReviewOptions(date=export_options.date))
         docs = _prepared(entries, options, summary)
         if translator is not None:
             from .translate import translate_documents
@@ -137,10 +148,11 @@ def run_pipeline(options: RunOptions, schema=None, translator=None) -> RunSummar
             elif options.stop_on_error:
                 raise PipelineError(summary.failed[-1])
         _write_corpus(members, options.output, export_options, schema, summary)
-        if translator is not None:
+        if translator is not None:  # this run's share of the translator's counts
             stats = translator.stats
-            summary.translated, summary.from_cache, summary.passthrough = (
-                stats.translated, stats.from_cache, stats.passthrough)
+            summary.translated = stats.translated - start_stats[0]
+            summary.from_cache = stats.from_cache - start_stats[1]
+            summary.passthrough = stats.passthrough - start_stats[2]
             summary.translation = translator.signature
     finally:
         if own_translator and translator is not None:

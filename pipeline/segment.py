@@ -96,7 +96,8 @@ def split_sentences(text: str, never_final: frozenset[str] = NEVER_FINAL) -> lis
 
 
 # A terminator (. ! ? … or a run of them), closing quotes or brackets, then space and more text.
-_CANDIDATE = re.compile(r"([.!?…]+[”\"’»)\]]*)\s+(?=\S)")
+# It starts at the first mark of a run, so a long run of periods is scanned once.
+_CANDIDATE = re.compile(r"(?<![.!?…])([.!?…]++[”\"’»)\]]*+)\s+(?=\S)")
 _CLOSERS = "”\"’»)]"
 _OPENERS = "“„\"‘«(["
 _NUMBERING = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*|[IVXLivxl]{1,6}|[^\W\d_])$")
@@ -116,10 +117,10 @@ def _ends_sentence(text: str, start: int, match: re.Match[str], never_final: fro
         # An omission mark in brackets, "(…)", is inside a sentence.
         before = text[match.start(1) - 1] if match.start(1) else ""
         return before not in "([" and _opens_sentence(text, next_at)
-    word = _word_before(text, start, match.start(1))
+    word, word_start = _word_before(text, start, match.start(1))
     if not word or word[-1] in _CLOSERS:
         return _opens_sentence(text, next_at)
-    if _NUMBERING.match(word) and not text[start : match.start(1) - len(word)].strip():
+    if word_start == start and _NUMBERING.match(word):
         return False  # "1." / "4.1." / "a." opening a heading or list item
     if _NUMBER.match(word) and text[next_at].isdigit():
         return False
@@ -134,13 +135,13 @@ def _ends_sentence(text: str, start: int, match: re.Match[str], never_final: fro
     return _opens_sentence(text, next_at)
 
 
-def _word_before(text: str, start: int, position: int) -> str:
-    """The word that ends at `position`, without opening quotes or brackets."""
+def _word_before(text: str, start: int, position: int) -> tuple[str, int]:
+    """The word that ends at `position` (without opening quotes or brackets), and where it starts."""
     begin = position
     limit = max(start, position - _TOKEN_LIMIT)
     while begin > limit and not text[begin - 1].isspace():
         begin -= 1
-    return text[begin:position].lstrip(_OPENERS)
+    return text[begin:position].lstrip(_OPENERS), begin
 
 
 def _opens_sentence(text: str, position: int) -> bool:
@@ -151,8 +152,8 @@ def _opens_sentence(text: str, position: int) -> bool:
     if char in _OPENERS:
         following = text[position + 1 : position + 2]
         return bool(following) and (following.isupper() or following.isdigit() or following in _OPENERS)
-    if char in "’'" and text[position + 1 : position + 3] in ("s ", "t "):
-        return True  # ’s-Gravenhage, ’t
+    if char in "’'" and text[position + 1 : position + 2] in ("s", "t"):
+        return text[position + 2 : position + 3] in (" ", "-")  # ’s-Gravenhage, ’t is
     return char in "•–-" and text[position + 1 : position + 2].isspace()  # a bullet or dash list
 
 

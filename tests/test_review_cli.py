@@ -16,7 +16,8 @@ from pipeline.cli import cli
 from pipeline.review_merge import produced_path
 
 
-def test_merge_review_records_the_corrections_in_the_file(tmp_path, tei_schema):
+def test_merge_review_records_the_corrections_in_the_file(tmp_path, tei_schema, monkeypatch):
+    monkeypatch.setattr("pipeline.tei.schema.load_schema", lambda: tei_schema)  # loaded once per session
     path, _ = export_run(sample_document(), tmp_path, tei_schema)
     review_like_a_person(path)
     result = CliRunner().invoke(cli, ["merge-review", str(path), "--reviewer", "Anna de Vries"])

@@ -131,7 +131,7 @@ def test_not_well_formed_files_name_the_line(tmp_path, data, message):
         (b"<TEI xmlns='http://www.tei-c.org/ns/1.0'/>", r"<TEI> has no xml:id"),
         (
             b"<TEI xmlns='http://www.tei-c.org/ns/1.0' xml:id='x'><text/></TEI>",
-            r'expected <text><group> with a Dutch \(xml:lang="nl"\)',
+            r'expected <text><group> with a Dutch \(xml:lang="nl"\) <text>',
         ),
     ],
 )

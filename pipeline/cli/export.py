@@ -18,7 +18,12 @@ def _documents(files: tuple[Path, ...]):
 
 @click.group("export")
 def command() -> None:
-    """Export exported TEI files for other tools (TMX for translators, CSV for analysts)."""
+    """Convert exported TEI files for other tools: TMX for translators, CSV for analysts.
+
+    \b
+    Example:
+        pipeline export tmx output/d0*.xml -o corpus.tmx
+    """
 
 
 @command.command("tmx")
@@ -53,6 +58,3 @@ def csv_(tei_files: tuple[Path, ...], output: Path) -> None:
 
     atomic_write(output, annotations_to_csv(_documents(tei_files)))
     click.echo(f"wrote {output}")
-
-
-csv_.name = "csv"

@@ -16,10 +16,14 @@ def command(reviewed: Path, reviewer: str) -> None:
     what the pipeline last wrote there, and record it in the file: edited translations
     marked reviewed (@resp), every correction a <change> in revisionDesc. The next
     `pipeline run` keeps them. Hostile or broken files are refused and left untouched.
+
+    \b
+    Example:
+        pipeline merge-review output/d002.xml --reviewer "Anna de Vries"
     """
     from ..review_merge import ReviewOptions, merge_review_file
     from ..tei.options import export_date
     from ..tei.schema import load_schema
 
-    count = merge_review_file(reviewed, ReviewOptions(date=export_date(), reviewer=reviewer), load_schema())
+    count = merge_review_file(reviewed, ReviewOptions(date=export_date(), reviewer=reviewer), load_schema)
     click.echo(f"{reviewed}: {count} correction(s) recorded")

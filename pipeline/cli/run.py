@@ -37,7 +37,6 @@ def command(corpus, output, no_translate, lexicons, stop_on_error, model, beam_s
     """
     from ..run import RunOptions, run_pipeline
     from ..tei.options import ExportOptions, export_date
-    from ..tei.schema import load_schema
 
     if lexicons is None and Path("annotations").is_dir():
         lexicons = Path("annotations")
@@ -51,7 +50,7 @@ def command(corpus, output, no_translate, lexicons, stop_on_error, model, beam_s
         stop_on_error=stop_on_error,
         progress=sys.stderr.isatty(),
     )
-    summary = run_pipeline(options, schema=load_schema())
+    summary = run_pipeline(options)
     click.echo(summary.format())
     if not summary.ok:
         raise SystemExit(1)

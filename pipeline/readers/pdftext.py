@@ -92,7 +92,7 @@ def read_lines(source: list[SourceLine]) -> list[Line | None]:
 def split_runs(lines: list[Line | None]) -> list[Run]:
     runs: list[Run] = []
     current: list[Line] = []
-    for index, line in enumerate(lines):
+    for line in lines:
         if line is not None and (not current or not line.page_start):
             current.append(line)
         elif line is not None:
@@ -124,7 +124,8 @@ class PdfTextLayout:
         self.open: Draft | None = None  # paragraph or list item that may continue
         self.deferred: list[Draft] = []  # what was printed inside the open paragraph
         self.interrupted = False
-        self.last_heading: Draft | None = None
+        self.last_heading: Draft | None = None  # a display heading that may go on
+        self.last_heading_number = 0  # source line where it last went on
 
     def drafts_in_order(self) -> list[Draft]:
         last_text = max((i for i, run in enumerate(self.runs) if _run_kind(run) == "text"), default=-1)
@@ -224,24 +225,9 @@ class PdfTextLayout:
             self.double_spaced_line(first)  # a heading set directly above its text
             self.double_spaced_run(Run(lines[1:], run.before_page_start))
         elif first.text[0] in "“\"'‘" and _capitals_share(lines) >= 0.8:
-            end = next((i for i, line in enumerate(lines) if _QUOTE_END.search(line.text)), len(lines) - 1)
-            self.interrupt(_plain(BlockKind.PULL_QUOTE, lines[: end + 1]))
-            if end + 1 < len(lines):
-                self.double_spaced_run(Run(lines[end + 1 :], run.before_page_start))
+            self.pull_quote(run)
         elif section:
-            taken = 1
-            while (
-                taken < len(lines)
-                and len(lines[taken].text) <= DISPLAY_MAX_CHARS
-                and not lines[taken - 1].text.endswith(("?", ":"))
-            ):
-                taken += 1
-            heading = _heading(first.number, section.group(2), section.group(1))
-            for line in lines[1:taken]:
-                heading.add(line.number, *line.body)
-            self.heading(heading, lines[taken - 1].number)
-            if taken < len(lines):
-                self.single_spaced_run(Run(lines[taken:], run.before_page_start))
+            self.section_heading(run, section)
         elif _BULLET.match(first.text):
             self.single_spaced_run(run)
         elif all(len(line.text) <= DISPLAY_MAX_CHARS for line in lines) and not any(
@@ -260,6 +246,31 @@ class PdfTextLayout:
             if self.open is not None and not self.open.last_text.endswith("-"):
                 if ends_sentence(self.open.last_text) and not lines[-1].trailing_space:
                     self.close()
+
+    def pull_quote(self, run: Run) -> None:
+        """A quote in capitals, up to its closing quotation mark; what follows is read on."""
+        lines = run.lines
+        end = next((i for i, line in enumerate(lines) if _QUOTE_END.search(line.text)), len(lines) - 1)
+        self.interrupt(_plain(BlockKind.PULL_QUOTE, lines[: end + 1]))
+        if end + 1 < len(lines):
+            self.double_spaced_run(Run(lines[end + 1 :], run.before_page_start))
+
+    def section_heading(self, run: Run, section: re.Match) -> None:
+        """`4.3. Hotspots` / `in de regio?`: short lines after the number, then body text."""
+        lines = run.lines
+        taken = 1
+        while (
+            taken < len(lines)
+            and len(lines[taken].text) <= DISPLAY_MAX_CHARS
+            and not lines[taken - 1].text.endswith(("?", ":"))
+        ):
+            taken += 1
+        heading = _heading(lines[0].number, section.group(2), section.group(1))
+        for line in lines[1:taken]:
+            heading.add(line.number, *line.body)
+        self.heading(heading, lines[taken - 1].number)
+        if taken < len(lines):
+            self.single_spaced_run(Run(lines[taken:], run.before_page_start))
 
     def heading(self, draft: Draft, last_number: int) -> None:
         self.interrupt(draft)

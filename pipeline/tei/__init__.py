@@ -1,0 +1,33 @@
+"""TEI P5 export, the corpus file, and validation against tei_all.
+
+Modules: `export` (document_to_tei, build_tei, export_document, write_validated),
+`header` (teiHeader), `body` (the Dutch and English <text> and the alignment
+<back>), `inline` (annotations, foreign spans and note markers inside a sentence),
+`xmltext` (characters XML cannot hold), `corpus` (corpus.xml), `schema`
+(load_schema, validate), `options` (ExportOptions, export_date).
+
+The encoding, for readers of the files (the review round-trip among them):
+
+    TEI[@xml:id=d000]/text/group/text[@xml:lang='nl'|'nl-BE'][@xml:id='d000.nl']/body/div*
+    TEI/text/group/text[@xml:lang='en'][@xml:id='d000.en'][@corresp='#d000.nl']   (absent without translation)
+    TEI/text/back/linkGrp[@type='alignment']/link[@type='1:1'|'1:n'|'gap'][@target='#nl #en ...']
+
+- div: one per heading (head first) or per run of text before a heading/after a closer.
+- Block elements carry xml:id `d000.nl.<block id>` / `d000.en.<block id>` (+ @corresp
+  on the English side) and @n for the block label: p, head, item (in list),
+  quote[@type='pullQuote'], floatingText[@type='box']/body/p, closer, p[@type='closer']
+  (a closer with no text before it in its division), note[@place='foot'].
+- Sentences: s[@xml:id='d000.nl.s12']; English s[@xml:id='d000.en.s12'][@corresp='#d000.nl.s12'],
+  pieces of a split sentence d000.en.s12.1, .2, ...; @cert = exp(mean log-prob per token),
+  @type='passthrough' (already English), @resp='#resp.<reviewer>' (reviewed; respStmt in
+  titleStmt), @type='stale' (review older than the source). An untranslated sentence is
+  gap[@xml:id='d000.en.s12'][@reason][@corresp] on the English side.
+- Inline: orgName/persName/placeName[@ref='#org.x'], term[@type='obligation'][@ref='#obl.x'],
+  ref[@target], foreign[@xml:lang]; note[@place='foot'][@n] at its first marker (English:
+  at the end of the sentence), ptr[@type='noteref'][@n][@target] for later markers,
+  anchor[@type='noteref'][@n] for markers without printed note; gap[@reason=
+  'forbidden-character'][@n='U+0007'] for characters XML cannot hold.
+- Dutch side only: pb[@n], fw[@type='header'|'pageNum'].
+- Whitespace: between block-level children and between sentences of a paragraph it comes
+  from pretty-printing; text inside s is exact.
+"""

@@ -11,7 +11,8 @@ stay where they stood, in the Dutch side only for furniture.
 A footnote is written once per side, inside the sentence that carries its first
 marker, at the marker's position (English side: at the end of the sentence's last
 piece). Any later marker of the same note becomes `<ptr type="noteref" n target>`;
-a marker whose note the source does not print becomes `<anchor type="noteref" n>`.
+a marker whose note the source does not print becomes `<anchor type="noteref" n>`,
+as does a marker printed differently from its note's label (just before the note).
 """
 
 from __future__ import annotations
@@ -375,7 +376,10 @@ class _Walker:
                     ctx.warnings.append(f"{ctx.doc.id}:{host}: note marker {ref.label!r} points to missing note {ref.note}")
                 etree.SubElement(parent, tei("anchor"), type="noteref", n=label)
             elif ctx.placement.get(ref.note) == (host, index):
-                parent.append(self.note(ctx.notes[ref.note], inline=True))
+                note = ctx.notes[ref.note]
+                if (note.label or "") != ref.label:  # the note's @n cannot stand for this marker
+                    etree.SubElement(parent, tei("anchor"), type="noteref", n=label)
+                parent.append(self.note(note, inline=True))
             else:
                 etree.SubElement(parent, tei("ptr"), type="noteref", n=label, target=f"#{ctx.qid(side, ref.note)}")
 

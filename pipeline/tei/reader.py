@@ -60,10 +60,11 @@ def tree_to_document(tree: etree._ElementTree, name: str | Path = "<tei>") -> Do
     doc_id = root.get(XML_ID)
     group = root.find(_t("text") + "/" + _t("group"))
     nl_text = next(t for t in group.iterfind(_t("text")) if (t.get(XML_LANG) or "").startswith("nl"))
-    en_text = next(t for t in group.iterfind(_t("text")) if t.get(XML_LANG) == "en")
+    en_text = next((t for t in group.iterfind(_t("text")) if t.get(XML_LANG) == "en"), None)
     state = _State(doc_id, name, nl_text.get(XML_LANG))
     state.read_dutch(nl_text)
-    state.read_english(en_text)
+    if en_text is not None:  # absent when the run did not translate
+        state.read_english(en_text)
     return Document(
         id=doc_id,
         meta=_metadata(root, state.nl_lang),

