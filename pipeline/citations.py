@@ -20,30 +20,44 @@ from .model import Document
 FIXED_COLUMNS = ("entity", "category", "type", "label_nl", "label_en", "wikidata")
 
 
-def citation_rows(docs: Iterable[Document]) -> list[dict[str, object]]:
-    docs = list(docs)
-    records: dict[str, dict[str, object]] = {}
-    counts: dict[str, dict[str, int]] = {}
-    for doc in docs:
+class CitationTable:
+    """Counts citations document by document, so a run can stream its documents."""
+
+    def __init__(self) -> None:
+        self._records: dict[str, dict[str, object]] = {}
+        self._counts: dict[str, dict[str, int]] = {}
+        self._doc_ids: list[str] = []
+
+    def add(self, doc: Document) -> None:
+        self._doc_ids.append(doc.id)
         for entry in doc.authority:
-            records.setdefault(entry.id, {
+            self._records.setdefault(entry.id, {
                 "entity": entry.id, "category": entry.category, "type": entry.type,
                 "label_nl": entry.label_nl, "label_en": entry.label_en, "wikidata": entry.wikidata,
             })  # fmt: skip
         for _block, sentence in doc.sentences():
             for item in sentence.annotations:
-                if item.category != "ref" and item.entity in records:
-                    per_doc = counts.setdefault(item.entity, {})
+                if item.category != "ref" and item.entity in self._records:
+                    per_doc = self._counts.setdefault(item.entity, {})
                     per_doc[doc.id] = per_doc.get(doc.id, 0) + 1
-    rows = []
-    for entity, record in records.items():
-        per_doc = counts.get(entity, {})
-        row = dict(record)
-        row.update({doc.id: per_doc.get(doc.id, 0) for doc in docs})
-        row["total"] = sum(per_doc.values())
-        rows.append(row)
-    rows.sort(key=lambda r: (-int(r["total"]), str(r["entity"])))
-    return rows
+
+    def rows(self) -> list[dict[str, object]]:
+        rows = []
+        for entity, record in self._records.items():
+            per_doc = self._counts.get(entity, {})
+            row = dict(record)
+            row.update({doc_id: per_doc.get(doc_id, 0) for doc_id in self._doc_ids})
+            row["total"] = sum(per_doc.values())
+            rows.append(row)
+        rows.sort(key=lambda r: (-int(r["total"]), str(r["entity"])))
+        return rows
+
+
+def citation_rows(docs: Iterable[Document]) -> list[dict[str, object]]:
+    table = CitationTable()
+    for doc in docs:
+        table.add(doc)
+    return table.rows()
 
 
 def citations_csv(rows: list[dict[str, object]]) -> bytes:
@@ -61,4 +75,4 @@ def write_csv(rows: list[dict[str, object]], path: Path | str) -> None:
     atomic_write(Path(path), citations_csv(rows))
 
 
-__all__ = ["FIXED_COLUMNS", "citation_rows", "citations_csv", "write_csv"]
+__all__ = ["FIXED_COLUMNS", "CitationTable", "citation_rows", "citations_csv", "write_csv"]

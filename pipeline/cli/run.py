@@ -34,6 +34,12 @@ def command(corpus, output, no_translate, lexicons, stop_on_error, model, beam_s
     A document that cannot be read or does not validate is reported by file name
     and skipped; the others are exported, corpus.xml lists the exported ones, and
     the exit status is 1. With --stop-on-error the run stops at that document.
+
+    \b
+    Example:
+        pipeline run corpus -o output
+        pipeline run corpus -o output --no-translate
+        pipeline run corpus -o output --model ~/Downloads/translate-nl_en-1_8.argosmodel
     """
     from ..run import RunOptions, run_pipeline
     from ..tei.options import ExportOptions, export_date

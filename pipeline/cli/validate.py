@@ -12,7 +12,12 @@ import click
 def command(files: tuple[Path, ...]) -> None:
     """Validate each FILE against the TEI P5 RelaxNG schema (tei_all) shipped with
     the project; print every error as FILE:LINE: message. Exit status 1 if any
-    file is invalid."""
+    file is invalid.
+
+    \b
+    Example:
+        pipeline validate output/*.xml
+    """
     from ..tei.schema import load_schema, validate
 
     schema = load_schema()
