@@ -14,16 +14,18 @@ exported ones, and the summary's `failed` makes the CLI exit with status 1. With
 
 from __future__ import annotations
 
-import importlib.util
+import json
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from .citations import CitationTable, citations_csv
 from .corpus import CorpusEntry, discover
+from .crosscheck import crosscheck
 from .errors import ExportError, ModelError, PipelineError
-from .files import is_temp_file
+from .files import is_temp_file, write_if_changed
 from .model import Document
 from .review_merge import ReviewOptions, build_reviewed_tei, feed_reviews, remember_produced
 from .tei.corpus import CORPUS_ID, CorpusMember, corpus_to_tei
@@ -31,6 +33,8 @@ from .tei.export import write_validated
 from .tei.options import ExportOptions
 
 CORPUS_FILE = f"{CORPUS_ID}.xml"
+CITATIONS_FILE = "citations.csv"  # how often each actor and obligation is cited
+MISMATCHES_FILE = "mismatches.json"  # sentence pairs whose two sides name different entities
 NO_TRANSLATE_HINT = (
     "to export the Dutch side only, run again with --no-translate; to translate, install the nl->en "
     "Argos package (`pipeline models install translate-nl_en`, or `argospm install translate-nl_en`) "
@@ -72,6 +76,7 @@ class RunSummary:
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    mismatches: list[dict] = field(default_factory=list)  # crosscheck records, both languages compared
     failed: list[str] = field(default_factory=list)  # one message per skipped document
     translation: str = ""  # signature of the translator, "" without translation
     seconds: float = 0.0
@@ -90,6 +95,8 @@ class RunSummary:
             f"model       {self.translation or 'none (no translation)'}",
             "annotations " + (", ".join(f"{k} {v}" for k, v in sorted(self.annotations.items())) or "none"),
             f"files       {len(self.written)} written, {len(self.unchanged)} unchanged",
+            f"mismatches  {len(self.mismatches)} sentence pair(s) name different actors or obligations"
+            + (f" (listed in {MISMATCHES_FILE})" if self.mismatches else ""),
             f"warnings    {len(self.warnings)}",
         ]
         lines += [f"  {w}" for w in self.warnings[:max_warnings]]
@@ -141,13 +148,18 @@ def run_pipeline(options: RunOptions, schema=None, translator=None) -> RunSummar
             docs = _bar(translate_documents(docs, translator), options, "translate", len(entries))
         docs = _annotated(docs, options, summary)
         members = []
+        citations = CitationTable()
         for doc in _bar(docs, options, "export", len(entries)):
             member = _export(doc, options.output, export_options, schema, summary)
             if member is not None:
                 members.append(member)
+                citations.add(doc)
             elif options.stop_on_error:
                 raise PipelineError(summary.failed[-1])
         _write_corpus(members, options.output, export_options, schema, summary)
+        if options.lexicons is not None:
+            _write_report(options.output / CITATIONS_FILE, citations_csv(citations.rows()), summary)
+            _write_report(options.output / MISMATCHES_FILE, _json(summary.mismatches), summary)
         if translator is not None:  # this run's share of the translator's counts
             stats = translator.stats
             summary.translated = stats.translated - start_stats[0]
@@ -229,9 +241,6 @@ def _annotated(docs: Iterable[Document], options: RunOptions, summary: RunSummar
 def _annotator(options: RunOptions, summary: RunSummary) -> Callable[[Document], Document] | None:
     if options.lexicons is None:
         return None
-    if importlib.util.find_spec("pipeline.annotate") is None:
-        summary.warnings.append("annotation skipped: the annotation stage (pipeline.annotate) is not installed")
-        return None
     from .annotate import Lexicon, annotate
 
     lexicon = Lexicon.load(options.lexicons)
@@ -249,7 +258,11 @@ def _export(doc: Document, folder: Path, options: ExportOptions, schema, summary
         return None
     (summary.written if changed else summary.unchanged).append(path)
     summary.documents += 1
-    summary.warnings += [f"{doc.id}: {w}" for w in doc.warnings] + [f"{path.name}: {w}" for w in result.warnings]
+    mismatches = crosscheck(doc)
+    summary.mismatches += [m.as_record() for m in mismatches]
+    reported = {m.warning() for m in mismatches}  # counted under `mismatches`, not repeated as warnings
+    summary.warnings += [f"{doc.id}: {w}" for w in doc.warnings if w not in reported]
+    summary.warnings += [f"{path.name}: {w}" for w in result.warnings]
     member = CorpusMember.of(doc, path.name, options)
     summary.sentences += member.sentences
     for _, sentence in doc.sentences():
@@ -268,3 +281,12 @@ def _write_corpus(members: list[CorpusMember], folder: Path, options: ExportOpti
     changed = write_validated(path, data, schema)
     (summary.written if changed else summary.unchanged).append(path)
     summary.warnings += [f"{path.name}: {w}" for w in warnings]
+
+
+def _write_report(path: Path, data: bytes, summary: RunSummary) -> None:
+    changed = write_if_changed(path, data)
+    (summary.written if changed else summary.unchanged).append(path)
+
+
+def _json(records: list[dict]) -> bytes:
+    return (json.dumps(records, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

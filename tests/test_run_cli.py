@@ -31,7 +31,10 @@ def test_no_translate_exports_valid_dutch_only_tei(small_corpus, tmp_path, tei_s
     assert validate(tei_schema, data) == [] and validate(tei_schema, out / "corpus.xml") == []
     assert b"The English side was not produced: translation was switched off (pipeline run --no-translate)." in data
     assert b'<date when="2023-11-14">2023-11-14</date>' in data
-    assert "documents   1 exported" in result.output and "files       2 written, 0 unchanged" in result.output
+    assert "documents   1 exported" in result.output
+    # two TEI files, plus the citation table and the (empty) mismatch list of the annotation stage
+    assert "files       4 written, 0 unchanged" in result.output
+    assert (out / "citations.csv").is_file() and (out / "mismatches.json").read_text() == "[]\n"
 
 
 def test_no_translate_rerun_changes_nothing(small_corpus, tmp_path, tei_schema, monkeypatch):
@@ -40,7 +43,7 @@ def test_no_translate_rerun_changes_nothing(small_corpus, tmp_path, tei_schema, 
     CliRunner().invoke(cli, ["run", str(small_corpus), "-o", str(out), "--no-translate"])
     again = CliRunner().invoke(cli, ["run", str(small_corpus), "-o", str(out), "--no-translate"])
     assert again.exit_code == 0, again.output
-    assert "files       0 written, 2 unchanged" in again.output
+    assert "files       0 written, 4 unchanged" in again.output
 
 
 def test_bad_document_is_named_skipped_and_exit_status_is_1(small_corpus, tmp_path, tei_schema):

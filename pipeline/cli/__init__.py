@@ -18,6 +18,8 @@ class PipelineGroup(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:  # output piped into `head`: stop quietly
+            ctx.exit(0)
         except PipelineError as exc:
             raise click.ClickException(str(exc)) from None
         except OSError as exc:

@@ -11,12 +11,23 @@ from ..packages import DEFAULT_PACKAGE
 
 @click.group("models")
 def command():
-    """List and install Argos Translate packages (ARGOS_PACKAGES_DIR is respected)."""
+    """List and install Argos Translate packages (ARGOS_PACKAGES_DIR is respected).
+
+    \b
+    Example:
+        pipeline models install translate-nl_en
+        pipeline models list
+    """
 
 
 @command.command("list")
 def list_models():
-    """Show the installed packages and whether each is complete."""
+    """Show the installed packages and whether each is complete.
+
+    \b
+    Example:
+        ARGOS_PACKAGES_DIR=~/argos pipeline models list
+    """
     from ..packages import default_packages_dir, list_installed
 
     packages_dir = default_packages_dir()
@@ -33,7 +44,13 @@ def list_models():
 @click.argument("package")
 def install(package):
     """Install PACKAGE: a .argosmodel file, or a package name such as translate-nl_en
-    (downloaded from the Argos package index; needs network access)."""
+    (downloaded from the Argos package index; needs network access).
+
+    \b
+    Example:
+        pipeline models install translate-nl_en
+        pipeline models install ~/Downloads/translate-nl_en-1_8.argosmodel
+    """
     from ..packages import default_packages_dir, install_argosmodel, install_from_index
 
     packages_dir = default_packages_dir()

@@ -53,7 +53,13 @@ def translation_options(function):
               help="text: source and translation side by side; jsonl: one JSON object per sentence.")
 @translation_options
 def command(file, output_format, model, beam_size, device, threads, batch_size, cache_dir, no_cache):
-    """Translate FILE sentence by sentence and print source and translation."""
+    """Translate FILE sentence by sentence and print source and translation.
+
+    \b
+    Example:
+        pipeline translate corpus/2018-01-kamerbrief-harbers-amnesty-libie.txt
+        pipeline translate --format jsonl --beam-size 2 corpus/2017-11111-policy-brief-eu-migratiebeleid-libie.txt
+    """
     from ..corpus import entry_for_file
     from ..readers import read_document
     from ..segment import segment
