@@ -42,28 +42,12 @@ PACKAGE_FILES = SHARED / "models" / "translate-nl_en-1_8"
 
 
 def corpus_documents():
-    """The corpus as segmented Documents (the real reader when there is one)."""
+    """The corpus as segmented Documents."""
     from pipeline.corpus import load_manifest
+    from pipeline.readers import read_document
     from pipeline.segment import segment
 
-    entries = load_manifest(REPO / "corpus" / "manifest.yaml")
-    try:
-        from pipeline.readers import read_document
-    except ImportError:
-        read_document = None
-    return [segment(read_document(e) if read_document else _paragraph_document(e)) for e in entries]
-
-
-def _paragraph_document(entry):
-    """Fallback while the reader is missing: one paragraph block per blank-line-separated chunk."""
-    from pipeline.model import Block, BlockKind, Document, Source
-
-    text = entry.path.read_text(encoding="utf-8")
-    blocks = []
-    for i, chunk in enumerate(c for c in re.split(r"\n\s*\n", text) if c.strip()):
-        joined = " ".join(line.strip() for line in chunk.splitlines() if line.strip())
-        blocks.append(Block(id=f"b{i + 1}", kind=BlockKind.PARAGRAPH, text=joined, lines=(0, 0)))
-    return Document(id=entry.id, meta=entry.meta, source=Source(str(entry.path), ""), blocks=tuple(blocks))
+    return [segment(read_document(e)) for e in load_manifest(REPO / "corpus" / "manifest.yaml")]
 
 
 def translatable_texts(docs):

@@ -86,6 +86,14 @@ def _version(value: str) -> str:
     return match.group() if match else "0"
 
 
+STANDIN_RESP = "Output of a stand-in model with synthetic weights: STAND-IN, NOT A TRANSLATION"
+STANDIN_NOTE = (
+    "The English side was produced by a stand-in model built for tests and benchmarks "
+    "(pipeline.standin): it has the shape of the real package but random weights, so its output "
+    "is not a translation."
+)
+
+
 def build_header(
     doc: Document, options: ExportOptions, translated: bool, reviewers: Iterable[str], warnings: list[str]
 ) -> etree._Element:
@@ -96,15 +104,19 @@ def build_header(
     add_titles(title_stmt, meta, warnings)
     if meta.author:
         text_el(title_stmt, "author", meta.author, warnings)
+    translation_name = _translation_name(doc) if translated else ""
+    standin = "+standin" in translation_name  # the version pipeline.standin gives its packages
     if translated:
-        resp_stmt(title_stmt, "resp.mt", "Machine translation from Dutch into English",
-                  _translation_name(doc) or "Argos Translate", warnings)
+        resp = STANDIN_RESP if standin else "Machine translation from Dutch into English"
+        resp_stmt(title_stmt, "resp.mt", resp, translation_name or "Argos Translate", warnings)
     from .body import reviewer_id  # one naming rule for @resp and its target
 
     for reviewer in sorted(set(reviewers)):
         resp_stmt(title_stmt, reviewer_id(reviewer), "Review of the English translation", reviewer, warnings)
     publication(file_desc, meta, options, warnings)
     notes = [] if translated else [f"The English side was not produced: {options.untranslated_reason}."]
+    if standin:
+        notes.append(STANDIN_NOTE)
     if notes:
         notes_stmt = etree.SubElement(file_desc, tei("notesStmt"))
         for note in notes:
