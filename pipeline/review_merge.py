@@ -5,11 +5,10 @@ The last-produced state of `<folder>/d000.xml` is `<folder>/.pipeline/d000.xml`
 
     review = load_review(tei_path, options)       # ledger in the TEI + new edits vs the copy
     feed_cache(review, translator.cache)           # before translating: reuse elsewhere
-    doc = apply_source_review(doc, review)         # before translating (optional)
+    doc = apply_source_review(doc, review)         # before translating: corrected Dutch is translated
     ...translate, annotate...
-    doc, review = apply_review(doc, review)        # after annotating
-    data = finish_tei(document_to_tei(doc, options), review)
-    write_tei(tei_path, data, schema)              # validated TEI + the copy, atomically
+    doc, result = build_reviewed_tei(doc, review, options)  # replay the review, export, record the ledger
+    write_tei(tei_path, result.data, schema)       # validated TEI + the copy, atomically
 
 A file with no copy beside it (written by an older version, or copied in) has
 only its ledger read: nothing in it can be told apart as a reviewer's edit.
@@ -101,27 +100,19 @@ def remember_produced(tei_path: Path, data: bytes) -> None:
     write_if_changed(sidecar, data)
 
 
-def build_reviewed_tei(doc, tei_path: Path, export_options, reviewer: str = DEFAULT_REVIEWER):
-    """`tei.export.build_tei` for `doc` with the corrections found at `tei_path` kept.
+def build_reviewed_tei(doc, review: Review, export_options):
+    """`tei.export.build_tei` for `doc` with the corrections of `review` (`load_review`) kept.
 
     Returns the corrected document (stale reviews in its warnings) and the
     exporter's `TeiResult` whose data carries the review ledger.
     """
     from .tei.export import build_tei
 
-    review = load_review(tei_path, ReviewOptions(date=export_options.date, reviewer=reviewer))
     if review:
         doc, review = apply_review(doc, review)
     result = build_tei(doc, export_options)
     result.data = finish_tei(result.data, review)
     return doc, result
-
-
-def feed_reviews(folder: Path, doc_ids, cache, options: ReviewOptions) -> int:
-    """Before translating: every reviewed translation in `folder/<id>.xml` goes into `cache`."""
-    if cache is None:
-        return 0
-    return sum(feed_cache(load_review(folder / f"{doc_id}.xml", options), cache) for doc_id in doc_ids)
 
 
 __all__ = [
@@ -132,7 +123,6 @@ __all__ = [
     "load_review",
     "merge_review_file",
     "build_reviewed_tei",
-    "feed_reviews",
     "produced_path",
     "remember_produced",
     "write_tei",

@@ -27,7 +27,8 @@ from .crosscheck import crosscheck
 from .errors import ExportError, ModelError, PipelineError
 from .files import is_temp_file, write_if_changed
 from .model import Document
-from .review_merge import ReviewOptions, build_reviewed_tei, feed_reviews, remember_produced
+from .review import Review, apply_source_review
+from .review_merge import ReviewOptions, build_reviewed_tei, feed_cache, load_review, remember_produced
 from .tei.corpus import CORPUS_ID, CorpusMember, corpus_to_tei
 from .tei.export import write_validated
 from .tei.options import ExportOptions
@@ -78,6 +79,7 @@ class RunSummary:
     warnings: list[str] = field(default_factory=list)
     mismatches: list[dict] = field(default_factory=list)  # crosscheck records, both languages compared
     failed: list[str] = field(default_factory=list)  # one message per skipped document
+    refused: set[str] = field(default_factory=set)  # ids whose existing TEI file could not be read back
     translation: str = ""  # signature of the translator, "" without translation
     seconds: float = 0.0
 
@@ -138,10 +140,11 @@ def run_pipeline(options: RunOptions, schema=None, translator=None) -> RunSummar
             export_options = replace(export_options, untranslated_reason=options.no_translate_reason)
         if translator is not None:
             start_stats = (translator.stats.translated, translator.stats.from_cache, translator.stats.passthrough)
-        if translator is not None:  # reviewed translations become preferred cache rows (pipeline.review_merge)
-            feed_reviews(options.output, [e.id for e in entries], getattr(translator, "cache", None),
-                         ReviewOptions(date=export_options.date))
-        docs = _prepared(entries, options, summary)
+        reviews = _load_reviews(entries, options, ReviewOptions(date=export_options.date), summary)
+        if translator is not None:  # reviewed translations become preferred cache rows, for every document
+            for review in reviews.values():
+                feed_cache(review, translator.cache)
+        docs = _prepared([e for e in entries if e.id not in summary.refused], options, summary, reviews)
         if translator is not None:
             from .translate import translate_documents
 
@@ -150,7 +153,7 @@ def run_pipeline(options: RunOptions, schema=None, translator=None) -> RunSummar
         members = []
         citations = CitationTable()
         for doc in _bar(docs, options, "export", len(entries)):
-            member = _export(doc, options.output, export_options, schema, summary)
+            member = _export(doc, reviews.get(doc.id, Review(doc.id)), options.output, export_options, schema, summary)
             if member is not None:
                 members.append(member)
                 citations.add(doc)
@@ -208,8 +211,30 @@ def _bar(items: Iterable, options: RunOptions, stage: str, total: int) -> Iterat
         yield from bar
 
 
-def _prepared(entries: list[CorpusEntry], options: RunOptions, summary: RunSummary) -> Iterator[Document]:
-    """Read and segment each entry; a document that fails is recorded and skipped."""
+def _load_reviews(entries: list[CorpusEntry], options: RunOptions, review_options: ReviewOptions,
+                  summary: RunSummary) -> dict[str, Review]:
+    """Reviewer corrections in the TEI files already in the output folder, by document id.
+
+    A file that cannot be read back safely is reported and its document skipped, so
+    that a reviewer's work in it is never overwritten.
+    """
+    reviews = {}
+    for entry in entries:
+        try:
+            review = load_review(options.output / f"{entry.id}.xml", review_options)
+        except PipelineError as exc:
+            summary.refused.add(entry.id)
+            _fail(summary, options, str(exc))
+            continue
+        if review:
+            reviews[entry.id] = review
+    return reviews
+
+
+def _prepared(entries: list[CorpusEntry], options: RunOptions, summary: RunSummary,
+              reviews: dict[str, Review]) -> Iterator[Document]:
+    """Read and segment each entry, with a reviewer's corrected Dutch sentences put in
+    (so that they are translated); a document that fails is recorded and skipped."""
     from .readers import read_document
     from .segment import SegmentOptions, segment
 
@@ -217,6 +242,8 @@ def _prepared(entries: list[CorpusEntry], options: RunOptions, summary: RunSumma
     for entry in _bar(entries, options, "read", len(entries)):
         try:
             doc = segment(read_document(entry), segment_options)
+            if entry.id in reviews:
+                doc = apply_source_review(doc, reviews[entry.id])
         except PipelineError as exc:
             _fail(summary, options, str(exc))
             continue
@@ -247,10 +274,11 @@ def _annotator(options: RunOptions, summary: RunSummary) -> Callable[[Document],
     return lambda doc: annotate(doc, lexicon)
 
 
-def _export(doc: Document, folder: Path, options: ExportOptions, schema, summary: RunSummary) -> CorpusMember | None:
+def _export(doc: Document, review: Review, folder: Path, options: ExportOptions, schema,
+            summary: RunSummary) -> CorpusMember | None:
     path = folder / f"{doc.id}.xml"
     try:
-        doc, result = build_reviewed_tei(doc, path, options)  # keeps reviewer corrections (pipeline.review_merge)
+        doc, result = build_reviewed_tei(doc, review, options)  # keeps reviewer corrections
         changed = write_validated(path, result.data, schema)
         remember_produced(path, result.data)
     except PipelineError as exc:

@@ -9,7 +9,7 @@ from lxml import etree
 from test_review_samples import sample_document
 
 from pipeline.errors import ReviewError
-from pipeline.review_merge import build_reviewed_tei, feed_reviews, load_review, produced_path, remember_produced, ReviewOptions
+from pipeline.review_merge import build_reviewed_tei, feed_cache, load_review, produced_path, remember_produced, ReviewOptions
 from pipeline.tei.export import document_to_tei, write_validated
 from pipeline.tei.options import ExportOptions
 from pipeline.tei.reader import read_tei_bytes, read_tei_file
@@ -23,7 +23,8 @@ OPTIONS = ExportOptions(date="2024-05-01")
 def export_run(doc, folder, schema=None):
     """What `pipeline run` does at export time: review-aware TEI, validated, copy remembered."""
     path = folder / f"{doc.id}.xml"
-    fixed, result = build_reviewed_tei(doc, path, OPTIONS)
+    review = load_review(path, ReviewOptions(date=OPTIONS.date))
+    fixed, result = build_reviewed_tei(doc, review, OPTIONS)
     write_validated(path, result.data, schema)
     remember_produced(path, result.data)
     return path, fixed
@@ -139,7 +140,7 @@ def test_reviewed_translations_feed_the_cache_for_other_documents(tmp_path):
     s5.find("tei:placeName", NS).tail = " is not a safe country for migrants."
     tree.write(str(path), xml_declaration=True, encoding="UTF-8")
     with TranslationCache.open(tmp_path / "cache") as cache:
-        assert feed_reviews(tmp_path, ["d900", "d901"], cache, ReviewOptions(date="2024-05-02")) == 1
+        assert feed_cache(load_review(path, ReviewOptions(date="2024-05-02")), cache) == 1
         found = cache.get_many("any-engine", ["Libië is geen veilig land."])
     row = found["Libië is geen veilig land."]
     assert (row.origin, row.segments, row.resp) == ("reviewed", ("Libya is not a safe country for migrants.",), "reviewer")

@@ -119,3 +119,31 @@ def test_reviewer_corrections_survive_reruns_and_are_reused(tmp_path, tei_schema
         before = {p.name: p.read_bytes() for p in output.glob("*.xml")}
         run()
         assert {p.name: p.read_bytes() for p in output.glob("*.xml")} == before
+
+
+def test_a_corrected_dutch_sentence_is_translated_again_and_marked(tmp_path, tei_schema, corpus_dir):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "manifest.yaml").write_text(MANIFEST)
+    (corpus / "a01.txt").write_text(f"Het UNHCR eert het beginsel van non-refoulement.\n\n{SHARED}\n")
+    (corpus / "b01.txt").write_text("De EU werkt samen met Libië.\n")
+    output = tmp_path / "output"
+    with TranslationCache.open(tmp_path / "cache") as cache:
+        options = RunOptions(corpus, output, ExportOptions(date="2024-05-01"), lexicons=corpus_dir.parent / "annotations")
+        assert run_pipeline(options, schema=tei_schema, translator=CachedFakeTranslator(cache)).ok
+        a01 = output / "a01.xml"
+        tree = etree.parse(str(a01))
+        org = sentence(tree.getroot(), "a01.nl.s1").find("tei:orgName", NS)
+        assert org.tail == " eert het "
+        org.tail = " respecteert het "  # the reviewer fixes the Dutch source sentence
+        tree.write(str(a01), xml_declaration=True, encoding="UTF-8")
+
+        summary = run_pipeline(options, schema=tei_schema, translator=CachedFakeTranslator(cache))
+        assert summary.ok, summary.failed
+        root = etree.fromstring(a01.read_bytes())
+        assert tei_schema.validate(root), tei_schema.error_log
+        corrected = "Het UNHCR respecteert het beginsel van non-refoulement."
+        assert "".join(sentence(root, "a01.nl.s1").itertext()) == corrected
+        # translated from the corrected Dutch, not the input's
+        assert "".join(sentence(root, "a01.en.s1").itertext()) == "EN " + corrected
+        assert [c.get("type") for c in root.iterfind(".//tei:revisionDesc/tei:change[@type]", NS)] == ["source"]
