@@ -36,11 +36,7 @@ from .tei.options import ExportOptions
 CORPUS_FILE = f"{CORPUS_ID}.xml"
 CITATIONS_FILE = "citations.csv"  # how often each actor and obligation is cited
 MISMATCHES_FILE = "mismatches.json"  # sentence pairs whose two sides name different entities
-NO_TRANSLATE_HINT = (
-    "to export the Dutch side only, run again with --no-translate; to translate, install the nl->en "
-    "Argos package (`pipeline models install translate-nl_en`, or `argospm install translate-nl_en`) "
-    "or pass a .argosmodel file with --model PATH"
-)
+NO_TRANSLATE_HINT = "to export the Dutch side only, run again with --no-translate"
 
 
 @dataclass(frozen=True)

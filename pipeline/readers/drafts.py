@@ -11,6 +11,7 @@ never repeated in its `text`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from ..model import Block, BlockKind, NoteRef
@@ -18,6 +19,7 @@ from .dehyphenate import Frequency, Vocabulary, dutch_zipf, join_lines
 from .notemarks import take_markers
 
 SENTENCE_END = ".!?:"
+CLOSER_FIRST_LINE = re.compile(r"^De .{3,80},$")  # "De Staatssecretaris van Justitie en Veiligheid,"
 _CLOSING = "”’\"')]»*"
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from ..model import BlockKind
 from .dehyphenate import Vocabulary
-from .drafts import Draft, ends_sentence
+from .drafts import CLOSER_FIRST_LINE, Draft, ends_sentence
 from .textfile import SourceLine
 
 _HEADING = re.compile(r"^#{1,6}\s+(.*)$")
@@ -34,7 +34,6 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
 _EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}(?=\S)|(?<=\S)_{1,3}(?!\w)|`")
 _LETTER_FIELDS = re.compile(r"^(Datum|Onderwerp|Ons kenmerk|Uw kenmerk|Bijlage\(n\)|Bijlagen)\b")
-_CLOSER_FIRST = re.compile(r"^De .{3,80},$")
 BODY_MIN_WORDS = 12
 
 
@@ -130,9 +129,9 @@ def _body_draft(paragraph: Paragraph) -> list[Draft]:
 
 def _closer_start(found: list[Paragraph]) -> int:
     """Index of the first paragraph of the closing signature, or len(found) if none."""
-    if len(found) >= 2 and _CLOSER_FIRST.match(found[-2].key) and len(found[-1].key) <= 40:
+    if len(found) >= 2 and CLOSER_FIRST_LINE.match(found[-2].key) and len(found[-1].key) <= 40:
         return len(found) - 2
-    if found and len(found[-1].texts) in (2, 3) and _CLOSER_FIRST.match(found[-1].texts[0]):
+    if found and len(found[-1].texts) in (2, 3) and CLOSER_FIRST_LINE.match(found[-1].texts[0]):
         return len(found) - 1
     return len(found)
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from ..model import BlockKind
 from .dehyphenate import Vocabulary
-from .drafts import Draft, ends_sentence
+from .drafts import CLOSER_FIRST_LINE, Draft, ends_sentence
 from .notemarks import mark_line
 from .textfile import SourceLine
 
@@ -38,7 +38,6 @@ _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*\.)\s+(\S.*)$")
 _SECTION_NUMBER = re.compile(r"^(\d{1,2}\.\d{1,2}\.?)\s+(\S.*)$")
 _LIST_NUMBER = re.compile(r"^(\d{1,2}\.)\s+(?=[A-Z])(.*)$")
 _BULLET = re.compile(r"^([•▪●◦‣–])\s*(.*)$")
-_CLOSER_FIRST = re.compile(r"^De .{3,80},$")
 _QUOTE_END = re.compile(r"[”\"][.,!?]?$")
 
 HEADING_MAX_CHARS = 60  # a heading alone on its line in a single-spaced text
@@ -394,7 +393,7 @@ def _is_closer(run: Run) -> bool:
     lines = run.lines
     return (
         2 <= len(lines) <= 3
-        and bool(_CLOSER_FIRST.match(lines[0].text))
+        and bool(CLOSER_FIRST_LINE.match(lines[0].text))
         and all(len(line.text) <= 70 for line in lines)
         and len(lines[-1].text) <= 40
     )
