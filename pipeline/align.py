@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from .model import TRANSLATABLE_KINDS, Block, Document, Sentence
+from .model import TRANSLATABLE_KINDS, Document, Sentence
 
 GAP_NOT_TRANSLATED = "not-translated"
 GAP_EMPTY = "empty-translation"
@@ -64,13 +64,7 @@ class Alignment:
 
 def align(doc: Document) -> Alignment:
     """The alignment of every sentence of `doc`'s translatable blocks, in reading order."""
-    return Alignment(doc.id, tuple(align_sentence(s) for _, s in translatable_sentences(doc)))
-
-
-def translatable_sentences(doc: Document) -> Iterator[tuple[Block, Sentence]]:
-    for block, sentence in doc.sentences():
-        if block.kind in TRANSLATABLE_KINDS:
-            yield block, sentence
+    return Alignment(doc.id, tuple(align_sentence(s) for b, s in doc.sentences() if b.kind in TRANSLATABLE_KINDS))
 
 
 def align_sentence(sentence: Sentence) -> Pair:

@@ -25,7 +25,7 @@ from dataclasses import replace
 
 from .crosscheck import WARNING_PREFIX, crosscheck
 from .lexicon import Lexicon, LexiconEntry
-from .model import Annotation, AuthorityEntry, Block, Document, ForeignSpan, Sentence, Translation
+from .model import Annotation, Block, Document, ForeignSpan, Sentence
 from .references import find_references
 
 _ORDER = {"ref": 0, "org": 1, "person": 1, "place": 1, "obligation": 1}
@@ -116,4 +116,4 @@ def _lexicon_lang(lang: str) -> str:
     return base if base in ("nl", "en") else ""
 
 
-__all__ = ["Annotation", "AuthorityEntry", "Lexicon", "Translation", "annotate", "annotate_text"]
+__all__ = ["Lexicon", "annotate", "annotate_text"]

@@ -35,7 +35,7 @@ class Output:
 
 
 class Engine:
-    """A loaded package. `model_calls` counts translate_batch calls."""
+    """A loaded package: its SentencePiece processor and CTranslate2 translator."""
 
     def __init__(self, package: ArgosPackage, settings: EngineSettings):
         import ctranslate2
@@ -43,7 +43,6 @@ class Engine:
 
         self.package = package
         self.settings = settings
-        self.model_calls = 0
         try:
             self._sp = sentencepiece.SentencePieceProcessor(model_file=str(package.sentencepiece_model))
         except (OSError, RuntimeError) as exc:
@@ -73,7 +72,6 @@ class Engine:
         if not batch:
             return []
         prefix = self.package.target_prefix
-        self.model_calls += 1
         results = self._translator.translate_batch(
             batch,
             target_prefix=[[prefix]] * len(batch) if prefix else None,

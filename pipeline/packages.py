@@ -149,18 +149,27 @@ def _argospm_name(metadata: Mapping[str, object]) -> str:
     return f"{metadata.get('type') or 'translate'}-{metadata['from_code']}_{metadata['to_code']}"
 
 
-def list_installed(packages_dir: Path) -> list[PackageListing]:
-    """Every folder of `packages_dir`, sorted by name, with the problem of incomplete ones."""
+def _scan(packages_dir: Path) -> list[tuple[Path, ArgosPackage | ModelError]]:
+    """Every folder of `packages_dir`, sorted by name, loaded once: its package or why not."""
     if not packages_dir.is_dir():
         return []
-    listings = []
+    scanned: list[tuple[Path, ArgosPackage | ModelError]] = []
     for folder in sorted(p for p in packages_dir.iterdir() if p.is_dir()):
         try:
-            package = load_package(folder)
+            scanned.append((folder, load_package(folder)))
         except ModelError as exc:
-            listings.append(PackageListing(folder, folder.name, "", str(exc).split(": ", 1)[-1].split(";")[0]))
+            scanned.append((folder, exc))
+    return scanned
+
+
+def list_installed(packages_dir: Path) -> list[PackageListing]:
+    """Every folder of `packages_dir`, sorted by name, with the problem of incomplete ones."""
+    listings = []
+    for folder, found in _scan(packages_dir):
+        if isinstance(found, ModelError):
+            listings.append(PackageListing(folder, folder.name, "", str(found).split(": ", 1)[-1].split(";")[0]))
         else:
-            listings.append(PackageListing(folder, package.name, package.version, None))
+            listings.append(PackageListing(folder, found.name, found.version, None))
     return listings
 
 
@@ -170,18 +179,13 @@ def find_installed(packages_dir: Path, from_code: str = "nl", to_code: str = "en
     A real package wins over a stand-in of the same pair. ModelError says how to
     get one when there is none, and what is wrong when the only one is incomplete.
     """
-    candidates, broken = [], []
-    for listing in list_installed(packages_dir):
-        if listing.problem is not None:
-            broken.append(listing)
-            continue
-        package = load_package(listing.path)
-        if (package.from_code, package.to_code) == (from_code, to_code):
-            candidates.append(package)
+    scanned = [found for _folder, found in _scan(packages_dir)]
+    candidates = [p for p in scanned if isinstance(p, ArgosPackage) and (p.from_code, p.to_code) == (from_code, to_code)]
     if candidates:
         return max(candidates, key=lambda p: (not p.is_standin, _version_key(p.version), p.path.name))
+    broken = [error for error in scanned if isinstance(error, ModelError)]
     if broken:
-        load_package(broken[0].path)  # raises the precise ModelError
+        raise broken[0]
     raise ModelError(f"{packages_dir}: no {from_code}->{to_code} Argos package installed; {HOW_TO_GET_ONE}")
 
 

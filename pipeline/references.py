@@ -48,7 +48,6 @@ _ARTICLE = {
     "nl": re.compile(r"(?<!\w)(?:[Aa]rtikel|[Aa]rt\.)\s?(?P<number>\d+[a-z]?)(?!\w)"),
     "en": re.compile(r"(?<!\w)(?:Article|Art\.)\s?(?P<number>\d+[a-z]?)(?!\w)", re.IGNORECASE),
 }
-_ACTOR_OR_OBLIGATION = frozenset({"org", "person", "place", "obligation"})
 
 
 def kamerstuk_url(dossier: str, sub: str | None, number: str) -> str:
@@ -68,17 +67,16 @@ def handelingen_url(first_year: str, second_year: str, number: str) -> str:
 def find_references(
     text: str, lang: str, annotations: tuple[Annotation, ...], lexicon: Lexicon
 ) -> tuple[tuple[Annotation, ...], tuple[Annotation, ...]]:
-    """The refs in `text`, and obligation annotations added for bare article numbers.
+    """The refs in `text` (`lang` "nl" or "en"), and obligation annotations added for bare article numbers.
 
     `annotations` are the actor/obligation annotations already found in `text`.
     Returns (refs, extra_obligations).
     """
-    key = "en" if lang == "en" else "nl"
     refs: list[Annotation] = []
-    for match in _KAMERSTUK[key].finditer(text):
+    for match in _KAMERSTUK[lang].finditer(text):
         url = kamerstuk_url(match["dossier"], match["sub"], match["nr"])
         refs.append(Annotation(match.start(), match.end(), "ref", url, match.group()))
-    for match in _HANDELINGEN[key].finditer(text):
+    for match in _HANDELINGEN[lang].finditer(text):
         url = handelingen_url(match["y1"], match["y2"], match["nr"])
         refs.append(Annotation(match.start(), match.end(), "ref", url, match.group()))
     for item in annotations:
@@ -86,7 +84,7 @@ def find_references(
             entry = lexicon.get(item.entity)
             if entry.type == "article":
                 refs.append(Annotation(item.start, item.end, "ref", _article_url(entry.id, lexicon), item.text))
-    extra = _bare_articles(text, key, annotations, lexicon)
+    extra = _bare_articles(text, lang, annotations, lexicon)
     refs.extend(Annotation(a.start, a.end, "ref", _article_url(a.entity, lexicon), a.text) for a in extra)
     taken = list(annotations) + list(extra)
     kept = [ref for ref in refs if not any(_crosses(ref, other) for other in taken)]
@@ -100,13 +98,13 @@ def _article_url(entry_id: str, lexicon: Lexicon) -> str:
     return lexicon.get(entry.article_of).url if entry.article_of in lexicon else ""
 
 
-def _bare_articles(text: str, key: str, annotations: tuple[Annotation, ...], lexicon: Lexicon) -> list[Annotation]:
+def _bare_articles(text: str, lang: str, annotations: tuple[Annotation, ...], lexicon: Lexicon) -> list[Annotation]:
     """`art. 5` with no treaty named after it: the treaty cited nearest in the sentence."""
     treaties = [
         a for a in annotations if a.category == "obligation" and a.entity in lexicon and lexicon.articles_of(a.entity)
     ]
     found = []
-    for match in _ARTICLE[key].finditer(text):
+    for match in _ARTICLE[lang].finditer(text):
         if not treaties or any(a.start <= match.start() < a.end for a in annotations):
             continue
         nearest = min(treaties, key=lambda a: min(abs(a.end - match.start()), abs(a.start - match.end())))

@@ -14,13 +14,13 @@ sentence (`detect_decisions`):
   elsewhere in the sentence does not count as one).
 
 Every decision is recorded in the TEI itself, as a `<change>` in
-`<revisionDesc>` pointing to the sentence and naming the reviewer (an
-`<editor xml:id="rev.…" role="reviewer">` in the title statement), so the TEI is
+`<revisionDesc>` pointing to the sentence and naming the reviewer (a
+`<respStmt xml:id="resp.…">` in the title statement), so the TEI is
 where corrections live and the ledger survives any number of reruns
 (`tei.revisions`). `apply_review` replays the ledger on the freshly processed
 document: a reviewed translation becomes origin "reviewed" with `resp`, is never
 replaced by machine output; when the Dutch sentence it was made against has
-changed since (its sha256 is kept with the decision), it is kept but marked
+changed since (that Dutch text is kept with the decision), it is kept but marked
 stale, with a warning, for the reviewer to look at again.
 """
 
@@ -41,14 +41,6 @@ ANNOTATION_ADDED = "annotation-added"
 ANNOTATION_REMOVED = "annotation-removed"
 KINDS = (SOURCE, TRANSLATION, ALIGNMENT, ANNOTATION_ADDED, ANNOTATION_REMOVED)
 STALE = "stale"
-
-DEFAULT_REVIEWER_ID = "rev.reviewer"
-
-
-@dataclass(frozen=True)
-class Reviewer:
-    id: str  # xml:id in the header, "rev.anna"; decisions point to it as "#rev.anna"
-    name: str
 
 
 @dataclass(frozen=True)
@@ -92,7 +84,6 @@ class Review:
     """Everything reviewers decided about one document."""
 
     doc_id: str
-    reviewers: tuple[Reviewer, ...] = ()
     decisions: tuple[Decision, ...] = ()
 
     def __bool__(self) -> bool:
@@ -147,7 +138,8 @@ def _span_key(annotation: Annotation) -> tuple[str, str, str]:
 
 
 def _annotation_decisions(sentence_id, lang, before, after, who, when) -> list[Decision]:
-    old, new = Counter(map(_span_key, before)), Counter(map(_span_key, after))
+    old, after_counts = Counter(map(_span_key, before)), Counter(map(_span_key, after))
+    new = after_counts.copy()
     decisions = []
     for item in after:
         if new[_span_key(item)] > old[_span_key(item)]:
@@ -155,7 +147,7 @@ def _annotation_decisions(sentence_id, lang, before, after, who, when) -> list[D
             added = dataclasses.replace(item, resp=item.resp or who)
             decisions.append(Decision(ANNOTATION_ADDED, sentence_id, lang, who, when, annotation=added))
     for item in before:
-        if old[_span_key(item)] > Counter(map(_span_key, after))[_span_key(item)]:
+        if old[_span_key(item)] > after_counts[_span_key(item)]:
             old[_span_key(item)] -= 1
             decisions.append(Decision(ANNOTATION_REMOVED, sentence_id, lang, who, when, annotation=item))
     return decisions

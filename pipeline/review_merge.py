@@ -24,9 +24,10 @@ from lxml import etree
 from .files import write_if_changed
 from .review import Review, apply_review, detect_decisions, merge_decisions
 from .safe_xml import ParseLimits, check_tei_shape, parse_bytes, read_bounded
+from .tei.export import build_tei, write_validated
 from .tei.names import XML_ID
 from .tei.reader import read_tei_bytes, tree_to_document
-from .tei.revisions import read_ledger, record_ledger
+from .tei.revisions import mark_in_place, read_ledger, record_ledger
 
 PRODUCED_FOLDER = ".pipeline"
 DEFAULT_REVIEWER = "reviewer"
@@ -51,7 +52,11 @@ def load_review(tei_path: Path, options: ReviewOptions) -> Review:
     """The reviewer decisions for the TEI file at `tei_path` (empty when there is no file)."""
     if not tei_path.is_file():
         return Review(doc_id="")
-    data = read_bounded(tei_path, options.limits)
+    return _review_of(tei_path, read_bounded(tei_path, options.limits), options)
+
+
+def _review_of(tei_path: Path, data: bytes, options: ReviewOptions) -> Review:
+    """The decisions in `data`, the bytes of `tei_path`: its ledger and its edits against the copy."""
     tree = parse_bytes(data, tei_path)
     check_tei_shape(tree, tei_path)
     root = tree.getroot()
@@ -78,18 +83,9 @@ def feed_cache(review: Review, cache) -> int:
     return count
 
 
-def finish_tei(data: bytes, review: Review) -> bytes:
-    """The exporter's bytes with the review ledger recorded (unchanged without decisions)."""
-    return record_ledger(data, review.doc_id, review.decisions) if review else data
-
-
 def write_tei(tei_path: Path, data: bytes, schema: etree.RelaxNG | None = None) -> bool:
     """Validate, write `tei_path` if it changed, and remember the bytes as last produced."""
-    if schema is not None:
-        from .tei.export import check_valid
-
-        check_valid(tei_path, data, schema)
-    written = write_if_changed(tei_path, data)
+    written = write_validated(tei_path, data, schema)
     remember_produced(tei_path, data)
     return written
 
@@ -106,27 +102,11 @@ def build_reviewed_tei(doc, review: Review, export_options):
     Returns the corrected document (stale reviews in its warnings) and the
     exporter's `TeiResult` whose data carries the review ledger.
     """
-    from .tei.export import build_tei
-
     if review:
         doc, review = apply_review(doc, review)
     result = build_tei(doc, export_options)
-    result.data = finish_tei(result.data, review)
+    result.data = record_ledger(result.data, review.doc_id, review.decisions)  # unchanged without decisions
     return doc, result
-
-
-__all__ = [
-    "PRODUCED_FOLDER",
-    "ReviewOptions",
-    "feed_cache",
-    "finish_tei",
-    "load_review",
-    "merge_review_file",
-    "build_reviewed_tei",
-    "produced_path",
-    "remember_produced",
-    "write_tei",
-]
 
 
 def merge_review_file(tei_path: Path, options: ReviewOptions, load_schema=None) -> int:
@@ -136,10 +116,21 @@ def merge_review_file(tei_path: Path, options: ReviewOptions, load_schema=None) 
     schema, `load_schema()`, is not even loaded). The result is validated before it
     replaces the file, and becomes the new last-produced copy.
     """
-    from .tei.revisions import mark_in_place
-
-    review = load_review(tei_path, options)
     data = read_bounded(tei_path, options.limits)
+    review = _review_of(tei_path, data, options)
     marked = mark_in_place(data, review.decisions)
     write_tei(tei_path, marked, load_schema() if load_schema else None)
     return len(review.decisions)
+
+
+__all__ = [
+    "PRODUCED_FOLDER",
+    "ReviewOptions",
+    "feed_cache",
+    "load_review",
+    "merge_review_file",
+    "build_reviewed_tei",
+    "produced_path",
+    "remember_produced",
+    "write_tei",
+]

@@ -17,9 +17,9 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Iterable, Iterator
 
 from .citations import CitationTable, citations_csv
 from .corpus import CorpusEntry, discover
@@ -28,7 +28,7 @@ from .errors import ExportError, ModelError, PipelineError
 from .files import is_temp_file, write_if_changed
 from .model import Document
 from .review import Review, apply_source_review
-from .review_merge import ReviewOptions, build_reviewed_tei, feed_cache, load_review, remember_produced
+from .review_merge import ReviewOptions, build_reviewed_tei, feed_cache, load_review, write_tei
 from .tei.corpus import CORPUS_ID, CorpusMember, corpus_to_tei
 from .tei.export import write_validated
 from .tei.options import ExportOptions
@@ -131,10 +131,8 @@ def run_pipeline(options: RunOptions, schema=None, translator=None) -> RunSummar
             schema = load_schema()
         export_options = options.export
         if translator is None:
-            from dataclasses import replace
-
             export_options = replace(export_options, untranslated_reason=options.no_translate_reason)
-        if translator is not None:
+        else:
             start_stats = (translator.stats.translated, translator.stats.from_cache, translator.stats.passthrough)
         reviews = _load_reviews(entries, options, ReviewOptions(date=export_options.date), summary)
         if translator is not None:  # reviewed translations become preferred cache rows, for every document
@@ -145,7 +143,7 @@ def run_pipeline(options: RunOptions, schema=None, translator=None) -> RunSummar
             from .translate import translate_documents
 
             docs = _bar(translate_documents(docs, translator), options, "translate", len(entries))
-        docs = _annotated(docs, options, summary)
+        docs = _annotated(docs, options)
         members = []
         citations = CitationTable()
         for doc in _bar(docs, options, "export", len(entries)):
@@ -255,19 +253,16 @@ def _fail(summary: RunSummary, options: RunOptions, message: str) -> None:
         raise PipelineError(message)
 
 
-def _annotated(docs: Iterable[Document], options: RunOptions, summary: RunSummary) -> Iterator[Document]:
-    annotate = _annotator(options, summary)
-    for doc in docs:
-        yield annotate(doc) if annotate else doc
-
-
-def _annotator(options: RunOptions, summary: RunSummary) -> Callable[[Document], Document] | None:
+def _annotated(docs: Iterable[Document], options: RunOptions) -> Iterator[Document]:
+    """Each document annotated with the lexicons (loaded once), or as it is without them."""
     if options.lexicons is None:
-        return None
+        yield from docs
+        return
     from .annotate import Lexicon, annotate
 
     lexicon = Lexicon.load(options.lexicons)
-    return lambda doc: annotate(doc, lexicon)
+    for doc in docs:
+        yield annotate(doc, lexicon)
 
 
 def _export(doc: Document, review: Review, folder: Path, options: ExportOptions, schema,
@@ -275,8 +270,7 @@ def _export(doc: Document, review: Review, folder: Path, options: ExportOptions,
     path = folder / f"{doc.id}.xml"
     try:
         doc, result = build_reviewed_tei(doc, review, options)  # keeps reviewer corrections
-        changed = write_validated(path, result.data, schema)
-        remember_produced(path, result.data)
+        changed = write_tei(path, result.data, schema)  # and remembers the bytes as last produced
     except PipelineError as exc:
         summary.failed.append(str(exc))
         return None
@@ -287,15 +281,13 @@ def _export(doc: Document, review: Review, folder: Path, options: ExportOptions,
     reported = {m.warning() for m in mismatches}  # counted under `mismatches`, not repeated as warnings
     summary.warnings += [f"{doc.id}: {w}" for w in doc.warnings if w not in reported]
     summary.warnings += [f"{path.name}: {w}" for w in result.warnings]
-    member = CorpusMember.of(doc, path.name, options)
+    member = CorpusMember.of(doc, path.name, options, result.alignment)
     summary.sentences += member.sentences
     for _, sentence in doc.sentences():
         summary.annotations.update(a.category for a in sentence.annotations)
         if sentence.translation is not None:
             summary.annotations.update(a.category for a in sentence.translation.annotations)
-    from .align import align
-
-    summary.untranslated += len(align(doc).gaps) if member.translated else 0
+    summary.untranslated += len(result.alignment.gaps) if member.translated else 0
     return member
 
 

@@ -16,9 +16,9 @@ from pathlib import Path
 from lxml import etree
 
 from .errors import ReviewError
+from .tei.names import XML_ID, XML_LANG, tei
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-TEI_NS = "http://www.tei-c.org/ns/1.0"
 
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
@@ -94,14 +94,14 @@ def parse_tei_file(path: Path, limits: ParseLimits = ParseLimits()) -> etree._El
 def check_tei_shape(tree: etree._ElementTree, name: str | Path) -> None:
     """Refuse a tree that is not a bilingual TEI file as exported by the pipeline."""
     root = tree.getroot()
-    if root.tag != f"{{{TEI_NS}}}TEI":
+    if root.tag != tei("TEI"):
         raise ReviewError(
             f"{name}: line {root.sourceline}: root element is <{etree.QName(root).localname}>"
             f"{_ns_hint(root)}, expected <TEI> in the TEI namespace"
         )
-    if not root.get("{http://www.w3.org/XML/1998/namespace}id"):
+    if not root.get(XML_ID):
         raise ReviewError(f"{name}: line {root.sourceline}: <TEI> has no xml:id (not a file the pipeline wrote)")
-    langs = [t.get("{http://www.w3.org/XML/1998/namespace}lang") for t in root.iterfind(f"{{{TEI_NS}}}text/{{{TEI_NS}}}group/{{{TEI_NS}}}text")]
+    langs = [t.get(XML_LANG) for t in root.iterfind(f"{tei('text')}/{tei('group')}/{tei('text')}")]
     if not any(lang and lang.split("-")[0] == "nl" for lang in langs):  # English is absent when not translated
         raise ReviewError(
             f"{name}: line {root.sourceline}: expected <text><group> with a Dutch (xml:lang=\"nl\") <text>"

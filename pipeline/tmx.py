@@ -18,8 +18,7 @@ from lxml import etree
 
 from . import __version__
 from .model import Document, Sentence
-
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+from .tei.names import XML_LANG
 
 
 def documents_to_tmx(docs: Iterable[Document], source_lang: str = "nl", target_lang: str = "en") -> bytes:

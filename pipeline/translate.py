@@ -21,7 +21,6 @@ keyed by the package identity, the decoding settings and the exact source text.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import os
 import re
 import tempfile
@@ -32,6 +31,7 @@ from typing import Callable, Iterable, Iterator, Mapping, Sequence
 from .engine import LENGTH_PENALTY, Engine, EngineSettings, Output
 from .model import TRANSLATABLE_KINDS, Document, Translation
 from .packages import ArgosPackage, default_packages_dir, find_installed, open_package
+from .review import digest
 from .translation_cache import CachedTranslation, TranslationCache, sha256_file
 
 APP_NAME = "tei-bilingual-pipeline"
@@ -137,7 +137,7 @@ class Translator:
                 origin="reviewed",
                 engine=row.engine,
                 resp=row.resp,
-                source_digest=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                source_digest=digest(text),
             )
         return Translation(segments=row.segments, origin="cache", engine=row.engine, score=row.score)
 

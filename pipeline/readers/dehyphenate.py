@@ -62,7 +62,7 @@ def decide(left: str, right: str, vocabulary: Vocabulary | None = None, frequenc
     """How `left` (the text chunk before a line-end hyphen, hyphen excluded) joins `right`."""
     left_chunk = left.strip(_EDGE_PUNCT)
     right_chunk = right.strip(_EDGE_PUNCT).rstrip("0123456789")  # drop a glued note number
-    if "://" in left_chunk or left_chunk.lower().startswith("www.") or "/" in left_chunk:
+    if "/" in left_chunk or left_chunk.lower().startswith("www."):  # a URL or a path
         return Join.KEEP
     if not left_chunk or not right_chunk:
         return Join.KEEP

@@ -20,6 +20,7 @@ from .notemarks import take_markers
 
 SENTENCE_END = ".!?:"
 CLOSER_FIRST_LINE = re.compile(r"^De .{3,80},$")  # "De Staatssecretaris van Justitie en Veiligheid,"
+NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*\.)\s+(\S.*)$")  # "4.1. Verklaring van Parijs": label, text
 _CLOSING = "”’\"')]»*"
 
 
@@ -35,6 +36,11 @@ class Draft:
         self.texts.append(text)
         self.numbers.append(number)
         self.marker_labels.extend(labels)
+
+    def add_all(self, numbers: list[int], texts: list[str]) -> None:
+        """Lines without footnote markers, with their source line numbers."""
+        for number, text in zip(numbers, texts):
+            self.add(number, text)
 
     @property
     def last_text(self) -> str:

@@ -23,13 +23,12 @@ from dataclasses import dataclass
 
 from ..model import BlockKind
 from .dehyphenate import Vocabulary
-from .drafts import CLOSER_FIRST_LINE, Draft, ends_sentence
+from .drafts import CLOSER_FIRST_LINE, NUMBERED, Draft, ends_sentence
 from .textfile import SourceLine
 
 _HEADING = re.compile(r"^#{1,6}\s+(.*)$")
 _QUOTE = re.compile(r"^>\s?")
 _LIST = re.compile(r"^([-*+•]|\d{1,2}\.)\s+(\S.*)$")
-_NUMBER_LABEL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*\.)\s+(\S.*)$")
 _LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
 _EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}(?=\S)|(?<=\S)_{1,3}(?!\w)|`")
@@ -106,11 +105,10 @@ def _body_draft(paragraph: Paragraph) -> list[Draft]:
         draft = Draft(BlockKind.HEADING)
         texts = list(paragraph.texts)
         texts[0] = strip_inline(heading.group(1))
-        numbered = _NUMBER_LABEL.match(texts[0])
+        numbered = NUMBERED.match(texts[0])
         if numbered:
             draft.label, texts[0] = numbered.group(1), numbered.group(2)
-        for number, text in zip(paragraph.numbers, texts):
-            draft.add(number, text)
+        draft.add_all(paragraph.numbers, texts)
         return [draft]
     if _LIST.match(paragraph.raw_first):
         items: list[Draft] = []
@@ -121,10 +119,13 @@ def _body_draft(paragraph: Paragraph) -> list[Draft]:
                 text = item.group(2)
             items[-1].add(number, text)
         return items
-    draft = Draft(BlockKind.PARAGRAPH)
-    for number, text in zip(paragraph.numbers, paragraph.texts):
-        draft.add(number, text)
-    return [draft]
+    return [_plain(BlockKind.PARAGRAPH, paragraph)]
+
+
+def _plain(kind: BlockKind, paragraph: Paragraph) -> Draft:
+    draft = Draft(kind)
+    draft.add_all(paragraph.numbers, paragraph.texts)
+    return draft
 
 
 def _closer_start(found: list[Paragraph]) -> int:
@@ -150,7 +151,7 @@ def layout(source: list[SourceLine]) -> tuple[list[Draft], Vocabulary]:
         if index >= closer_at:
             break
         if index < first_body or paragraph.key in repeated:
-            furniture = _letterhead(paragraph) if index < first_body else _letterhead_repeat(paragraph)
+            furniture = _letterhead(paragraph) if index < first_body else [_plain(BlockKind.FW_HEADER, paragraph)]
             (deferred if open_draft is not None else drafts).extend(furniture)
             continue
         pieces = _body_draft(paragraph)
@@ -161,8 +162,7 @@ def layout(source: list[SourceLine]) -> tuple[list[Draft], Vocabulary]:
             and not ends_sentence(open_draft.last_text)
             and first.texts[0][:1].islower()
         ):
-            for number, text in zip(first.numbers, first.texts):
-                open_draft.add(number, text)
+            open_draft.add_all(first.numbers, first.texts)
             continue
         drafts.extend(deferred)
         deferred = []
@@ -173,15 +173,7 @@ def layout(source: list[SourceLine]) -> tuple[list[Draft], Vocabulary]:
     if closer_at < len(found):
         closer = Draft(BlockKind.CLOSER)
         for paragraph in found[closer_at:]:
-            for number, text in zip(paragraph.numbers, paragraph.texts):
-                closer.add(number, text)
+            closer.add_all(paragraph.numbers, paragraph.texts)
         drafts.append(closer)
     vocabulary = Vocabulary(text for p in found for text in p.texts)
     return drafts, vocabulary
-
-
-def _letterhead_repeat(paragraph: Paragraph) -> list[Draft]:
-    draft = Draft(BlockKind.FW_HEADER)
-    for number, text in zip(paragraph.numbers, paragraph.texts):
-        draft.add(number, text)
-    return [draft]

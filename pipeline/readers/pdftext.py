@@ -28,13 +28,12 @@ from dataclasses import dataclass
 
 from ..model import BlockKind
 from .dehyphenate import Vocabulary
-from .drafts import CLOSER_FIRST_LINE, Draft, ends_sentence
+from .drafts import CLOSER_FIRST_LINE, NUMBERED, Draft, ends_sentence
 from .notemarks import mark_line
 from .textfile import SourceLine
 
 _NOTE_START = re.compile(r"^(\d{1,2}|\*{1,3})\s+(\S.*)$")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
-_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*\.)\s+(\S.*)$")
 _SECTION_NUMBER = re.compile(r"^(\d{1,2}\.\d{1,2}\.?)\s+(\S.*)$")
 _LIST_NUMBER = re.compile(r"^(\d{1,2}\.)\s+(?=[A-Z])(.*)$")
 _BULLET = re.compile(r"^([•▪●◦‣–])\s*(.*)$")
@@ -127,11 +126,11 @@ class PdfTextLayout:
         self.last_heading_number = 0  # source line where it last went on
 
     def drafts_in_order(self) -> list[Draft]:
-        last_text = max((i for i, run in enumerate(self.runs) if _run_kind(run) == "text"), default=-1)
-        for index, run in enumerate(self.runs):
+        kinds = [_run_kind(run) for run in self.runs]
+        last_text = max((i for i, kind in enumerate(kinds) if kind == "text"), default=-1)
+        for index, (run, kind) in enumerate(zip(self.runs, kinds)):
             if run.first.page_start:
                 self.interrupt(Draft(BlockKind.PAGE_BREAK, numbers=[run.first.number]))
-            kind = _run_kind(run)
             if kind == "page_number":
                 self.interrupt(Draft(BlockKind.PAGE_NUMBER, numbers=[run.first.number], label=run.first.text))
             elif kind == "notes":
@@ -190,16 +189,15 @@ class PdfTextLayout:
             self._after_body_run()
             return
         first = lines[0]
-        numbered = _NUMBERED.match(first.text)
-        if len(lines) == 1 and _heading_like(first.marked, HEADING_MAX_CHARS, allow_colon=bool(numbered)):
+        numbered = NUMBERED.match(first.text)
+        if len(lines) == 1 and _heading_like(first.marked, allow_colon=bool(numbered)):
             label, text = (numbered.group(1), numbered.group(2)) if numbered else (None, first.text)
-            self.start(_heading(first.number, text, label), can_continue=False)
+            self.start(_marked(BlockKind.HEADING, first.number, text, label), can_continue=False)
             return
         for group in _paragraphs(lines):
             bullet = _BULLET.match(group[0].text)
             if bullet:
-                draft = Draft(BlockKind.LIST_ITEM, label=bullet.group(1))
-                draft.add(group[0].number, *mark_line(bullet.group(2)))
+                draft = _marked(BlockKind.LIST_ITEM, group[0].number, bullet.group(2), bullet.group(1))
                 rest = group[1:]
             else:
                 draft, rest = Draft(BlockKind.PARAGRAPH), group
@@ -264,7 +262,7 @@ class PdfTextLayout:
             and not lines[taken - 1].text.endswith(("?", ":"))
         ):
             taken += 1
-        heading = _heading(lines[0].number, section.group(2), section.group(1))
+        heading = _marked(BlockKind.HEADING, lines[0].number, section.group(2), section.group(1))
         for line in lines[1:taken]:
             heading.add(line.number, *line.body)
         self.heading(heading, lines[taken - 1].number)
@@ -292,11 +290,9 @@ class PdfTextLayout:
             return
         list_start = _BULLET.match(text) or _LIST_NUMBER.match(text)
         if list_start:
-            draft = Draft(BlockKind.LIST_ITEM, label=list_start.group(1))
-            draft.add(line.number, *mark_line(list_start.group(2)))
-            self.start(draft)
+            self.start(_marked(BlockKind.LIST_ITEM, line.number, list_start.group(2), list_start.group(1)))
         elif self.open is None and _standalone_heading(line):
-            self.start(_heading(line.number, text, None), can_continue=False)
+            self.start(_marked(BlockKind.HEADING, line.number, text, None), can_continue=False)
             self.last_heading = self.drafts[-1]
             self.last_heading_number = line.number
         elif self.open is not None and not (
@@ -325,11 +321,8 @@ def _notes(run: Run) -> list[Draft]:
     for line in run.lines:
         start = _NOTE_START.match(line.text)
         if start or not notes:
-            label, text = (start.group(1), start.group(2)) if start else (None, line.text)
-            notes.append(Draft(BlockKind.NOTE, label=label))
-            notes[-1].add(line.number, text)
-        else:
-            notes[-1].add(line.number, line.text)
+            notes.append(Draft(BlockKind.NOTE, label=start.group(1) if start else None))
+        notes[-1].add(line.number, start.group(2) if start else line.text)
     return notes
 
 
@@ -344,14 +337,15 @@ def _plain(kind: BlockKind, lines: list[Line]) -> Draft:
     return draft
 
 
-def _heading(number: int, text: str, label: str | None) -> Draft:
-    draft = Draft(BlockKind.HEADING, label=label)
+def _marked(kind: BlockKind, number: int, text: str, label: str | None) -> Draft:
+    """A one-line draft of `text`, its footnote markers replaced by placeholders."""
+    draft = Draft(kind, label=label)
     draft.add(number, *mark_line(text))
     return draft
 
 
-def _heading_like(text: str, max_chars: int, allow_colon: bool) -> bool:
-    if len(text) > max_chars or text.endswith((",", ";", "-")):
+def _heading_like(text: str, allow_colon: bool) -> bool:
+    if len(text) > HEADING_MAX_CHARS or text.endswith((",", ";", "-")):
         return False
     if text.endswith(":"):
         return allow_colon

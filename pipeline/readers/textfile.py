@@ -13,7 +13,6 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..errors import InputError
 
@@ -40,11 +39,6 @@ class SourceLine:
     number: int  # 1-based line number in the file
     text: str
     page_start: bool = False
-
-
-def read_text(path: Path) -> DecodedText:
-    """Read and decode `path`; OSError propagates (the CLI reports it)."""
-    return decode(path, Path(path).read_bytes())
 
 
 def decode(path: object, raw: bytes) -> DecodedText:

@@ -1,6 +1,6 @@
 """TEI P5 export, the corpus file, and validation against tei_all.
 
-Modules: `export` (document_to_tei, build_tei, export_document, write_validated),
+Modules: `export` (document_to_tei, build_tei, write_validated),
 `header` (teiHeader), `body` (the Dutch and English <text> and the alignment
 <back>), `inline` (annotations, foreign spans and note markers inside a sentence),
 `xmltext` (characters XML cannot hold), `corpus` (corpus.xml), `schema`

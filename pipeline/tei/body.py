@@ -28,11 +28,9 @@ from ..align import Alignment, Pair
 from ..model import TRANSLATABLE_KINDS, Annotation, Block, BlockKind, Document, NoteRef, Sentence, Translation
 from . import xmltext
 from .inline import Point, Span, append_text, fill, pointer_ok, resolve_spans
-from .names import XML_ID, XML_LANG, tei
+from .names import ANNOTATION_TAGS, XML_ID, XML_LANG, tei
 
 NL, EN = "nl", "en"
-_TAGS = {"org": ("orgName", ()), "person": ("persName", ()), "place": ("placeName", ()),
-         "obligation": ("term", (("type", "obligation"),))}
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 
 
@@ -347,8 +345,8 @@ class _Walker:
     def annotation_span(self, annotation: Annotation, where: str, shift: int = 0) -> Span | None:
         label = f"{annotation.category} {annotation.entity!r}"
         attrib: tuple[tuple[str, str], ...]
-        if annotation.category in _TAGS:
-            tag, extra = _TAGS[annotation.category]
+        if annotation.category in ANNOTATION_TAGS:
+            tag, extra = ANNOTATION_TAGS[annotation.category]
             if not pointer_ok(annotation.entity):
                 self.ctx.warnings.append(f"{where}: dropped {label}: not a valid authority id")
                 return None

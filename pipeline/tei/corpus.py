@@ -15,7 +15,7 @@ from typing import Sequence
 
 from lxml import etree
 
-from ..align import align, translatable_sentences
+from ..align import Alignment, align
 from ..model import AuthorityEntry, Document, Metadata, Source
 from .header import Application, applications, bibl, encoding_desc, profile_desc, text_el
 from .names import TEI_NS, XML_ID, XML_LANG, tei
@@ -38,10 +38,12 @@ class CorpusMember:
     translated: bool
 
     @classmethod
-    def of(cls, doc: Document, file_name: str, options: ExportOptions) -> "CorpusMember":
-        alignment = align(doc)
+    def of(cls, doc: Document, file_name: str, options: ExportOptions,
+           alignment: Alignment | None = None) -> "CorpusMember":
+        """`alignment`: `align(doc)` when the caller already has it (one pair per translatable sentence)."""
+        alignment = align(doc) if alignment is None else alignment
         return cls(doc.id, file_name, doc.meta, doc.source, doc.authority, tuple(applications(doc, options)),
-                   sum(1 for _ in translatable_sentences(doc)), alignment.has_english)
+                   len(alignment.pairs), alignment.has_english)
 
 
 def corpus_to_tei(members: Sequence[CorpusMember], options: ExportOptions, title: str = "") -> tuple[bytes, list[str]]:

@@ -5,7 +5,7 @@ and adds nothing to the document; returns the UTF-8 bytes of a pretty-printed TE
 file with the `xml-model` processing instruction. The same document and options
 always give the same bytes (the only date is `options.date`).
 
-`export_document` also validates the bytes against tei_all and writes them
+`write_validated` validates the bytes against tei_all and writes them
 atomically, only if they changed; it never leaves an invalid file behind.
 """
 
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..align import align
+from ..align import Alignment, align
 from ..errors import ExportError
 from ..files import write_if_changed
 from ..model import Document
@@ -29,11 +29,11 @@ from .schema import SchemaError, validate
 
 @dataclass
 class TeiResult:
-    """The exported bytes and the warnings raised while building them."""
+    """The exported bytes, the alignment they encode, and the warnings raised while building them."""
 
     data: bytes
+    alignment: Alignment
     warnings: list[str] = field(default_factory=list)
-    translated: bool = False
 
 
 def document_to_tei(doc: Document, options: ExportOptions) -> bytes:
@@ -42,6 +42,7 @@ def document_to_tei(doc: Document, options: ExportOptions) -> bytes:
 
 
 def build_tei(doc: Document, options: ExportOptions) -> TeiResult:
+    """The TEI file of `doc`, with its alignment and the warnings raised while building it."""
     alignment = align(doc)
     translated = alignment.has_english
     ctx = BodyContext.build(doc, alignment, nl_lang(doc.meta))
@@ -55,7 +56,7 @@ def build_tei(doc: Document, options: ExportOptions) -> TeiResult:
     # the header last: it lists the reviewers the body met
     root.append(build_header(doc, options, translated, ctx.reviewers, ctx.warnings))
     root.append(outer)
-    return TeiResult(serialize(root), ctx.warnings, translated)
+    return TeiResult(serialize(root), alignment, ctx.warnings)
 
 
 def serialize(root: etree._Element) -> bytes:
@@ -80,13 +81,6 @@ def write_validated(path: Path, data: bytes, schema: etree.RelaxNG | None) -> bo
     return write_if_changed(path, data)
 
 
-def export_document(doc: Document, folder: Path, options: ExportOptions, schema: etree.RelaxNG | None) -> tuple[Path, bool, TeiResult]:
-    """Write `folder/<doc.id>.xml`; returns (path, whether it was written, the result)."""
-    result = build_tei(doc, options)
-    path = folder / f"{doc.id}.xml"
-    return path, write_validated(path, result.data, schema), result
-
-
 __all__ = [
     "ExportOptions",
     "SchemaError",
@@ -94,7 +88,6 @@ __all__ = [
     "build_tei",
     "check_valid",
     "document_to_tei",
-    "export_document",
     "serialize",
     "write_validated",
 ]

@@ -18,6 +18,7 @@ from lxml import etree
 
 from ..model import AuthorityEntry, Document, Metadata
 from . import xmltext
+from .body import reviewer_id  # one naming rule for @resp and its target
 from .names import XML_ID, XML_LANG, tei
 from .options import ExportOptions
 
@@ -109,8 +110,6 @@ def build_header(
     if translated:
         resp = STANDIN_RESP if standin else "Machine translation from Dutch into English"
         resp_stmt(title_stmt, "resp.mt", resp, translation_name or "Argos Translate", warnings)
-    from .body import reviewer_id  # one naming rule for @resp and its target
-
     for reviewer in sorted(set(reviewers)):
         resp_stmt(title_stmt, reviewer_id(reviewer), "Review of the English translation", reviewer, warnings)
     publication(file_desc, meta, options, warnings)

@@ -9,6 +9,15 @@ XML_LANG = f"{{{XML_NS}}}lang"
 SCHEMA_URL = "https://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng"
 XML_MODEL_PI = f'href="{SCHEMA_URL}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"'
 
+# annotation category -> the TEI element that encodes it, and the element's fixed attributes
+ANNOTATION_TAGS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
+    "org": ("orgName", ()),
+    "person": ("persName", ()),
+    "place": ("placeName", ()),
+    "obligation": ("term", (("type", "obligation"),)),
+}
+ANNOTATION_CATEGORIES = {tag: category for category, (tag, _attrib) in ANNOTATION_TAGS.items()}
+
 
 def tei(tag: str) -> str:
     """The Clark name of a TEI element."""

@@ -37,9 +37,8 @@ from ..model import (
     Translation,
 )
 from ..safe_xml import ParseLimits, check_tei_shape, parse_bytes, read_bounded
-from .names import TEI_NS, XML_ID, XML_LANG
+from .names import ANNOTATION_CATEGORIES, XML_ID, XML_LANG, tei
 
-_CATEGORIES = {"orgName": "org", "persName": "person", "placeName": "place", "term": "obligation"}
 _NUMBER = re.compile(r"(\d+)")
 REVIEWER_PREFIX = "resp."
 
@@ -58,9 +57,9 @@ def read_tei_bytes(data: bytes, name: str | Path = "<tei>") -> Document:
 def tree_to_document(tree: etree._ElementTree, name: str | Path = "<tei>") -> Document:
     root = tree.getroot()
     doc_id = root.get(XML_ID)
-    group = root.find(_t("text") + "/" + _t("group"))
-    nl_text = next(t for t in group.iterfind(_t("text")) if (t.get(XML_LANG) or "").startswith("nl"))
-    en_text = next((t for t in group.iterfind(_t("text")) if t.get(XML_LANG) == "en"), None)
+    group = root.find(tei("text") + "/" + tei("group"))
+    nl_text = next(t for t in group.iterfind(tei("text")) if (t.get(XML_LANG) or "").startswith("nl"))
+    en_text = next((t for t in group.iterfind(tei("text")) if t.get(XML_LANG) == "en"), None)
     state = _State(doc_id, name, nl_text.get(XML_LANG))
     state.read_dutch(nl_text)
     if en_text is not None:  # absent when the run did not translate
@@ -79,10 +78,6 @@ def reviewer_from_ref(value: str | None) -> str | None:
         return None
     local = value.strip().split()[0].lstrip("#")
     return local[len(REVIEWER_PREFIX):] if local.startswith(REVIEWER_PREFIX) else local
-
-
-def _t(tag: str) -> str:
-    return f"{{{TEI_NS}}}{tag}"
 
 
 def _local(element: etree._Element) -> str:
@@ -113,7 +108,6 @@ class _State:
     block_text: dict[str, str] = field(default_factory=dict)
     sentences: dict[str, Sentence] = field(default_factory=dict)
     english: dict[str, list[tuple[etree._Element, _Inline]]] = field(default_factory=dict)
-    gaps: set[str] = field(default_factory=set)
     block_refs: dict[str, tuple[NoteRef, ...]] = field(default_factory=dict)
 
     def local(self, element: etree._Element, side: str) -> str:
@@ -223,9 +217,9 @@ class _State:
                 self._walk(child, result, side)
                 end = len(result.text)
                 span_text = result.text[start:end]
-                if tag in _CATEGORIES and child.get("ref"):
+                if tag in ANNOTATION_CATEGORIES and child.get("ref"):
                     entity = child.get("ref").strip().lstrip("#")
-                    result.annotations.append(Annotation(start, end, _CATEGORIES[tag], entity, span_text, resp=reviewer_from_ref(child.get("resp"))))
+                    result.annotations.append(Annotation(start, end, ANNOTATION_CATEGORIES[tag], entity, span_text, resp=reviewer_from_ref(child.get("resp"))))
                 elif tag == "ref":
                     result.annotations.append(Annotation(start, end, "ref", child.get("target") or "", span_text, resp=reviewer_from_ref(child.get("resp"))))
                 elif tag == "foreign":
@@ -235,7 +229,7 @@ class _State:
     # -- English -------------------------------------------------------------------------
 
     def read_english(self, text: etree._Element) -> None:
-        for element in text.iter(_t("s"), _t("gap")):
+        for element in text.iter(tei("s"), tei("gap")):
             corresp = (element.get("corresp") or "").split()
             if not corresp:
                 continue
@@ -244,8 +238,7 @@ class _State:
             if not source.startswith(prefix):
                 raise ReviewError(f"{self.name}: line {element.sourceline}: @corresp {corresp[0]!r} points outside this document's Dutch text")
             source = source[len(prefix):]
-            if _local(element) == "gap":
-                self.gaps.add(source)
+            if _local(element) == "gap":  # an untranslated sentence: nothing to read
                 continue
             self.english.setdefault(source, []).append((element, self.inline(element, "en")))
         for source, pieces in self.english.items():
@@ -327,12 +320,12 @@ def _is_positive_number(value: str) -> bool:
 
 
 def _metadata(root: etree._Element, nl_lang: str) -> Metadata:
-    title_stmt = root.find(f"{_t('teiHeader')}/{_t('fileDesc')}/{_t('titleStmt')}")
-    titles = {} if title_stmt is None else {t.get(XML_LANG) or "": " ".join("".join(t.itertext()).split()) for t in title_stmt.iterfind(_t("title"))}
+    title_stmt = root.find(f"{tei('teiHeader')}/{tei('fileDesc')}/{tei('titleStmt')}")
+    titles = {} if title_stmt is None else {t.get(XML_LANG) or "": " ".join("".join(t.itertext()).split()) for t in title_stmt.iterfind(tei("title"))}
     title = titles.get(nl_lang) or titles.get("nl") or titles.get("") or next(iter(titles.values()), root.get(XML_ID))
     return Metadata(title=title, title_en=titles.get("en", ""), variety=nl_lang if nl_lang in ("nl-NL", "nl-BE") else "nl-NL")
 
 
 def _source(root: etree._Element) -> Source:
-    idno = root.find(f".//{_t('sourceDesc')}//{_t('idno')}[@type='sha256']")
+    idno = root.find(f".//{tei('sourceDesc')}//{tei('idno')}[@type='sha256']")
     return Source(path="", sha256=(idno.text or "").strip() if idno is not None else "")

@@ -19,12 +19,10 @@ from lxml import etree
 from ..model import Annotation
 from ..review import ANNOTATION_ADDED, ANNOTATION_REMOVED, KINDS, SOURCE, Decision
 from .body import reviewer_id
-from .names import XML_ID, XML_LANG, tei
+from .names import ANNOTATION_CATEGORIES, ANNOTATION_TAGS, XML_ID, XML_LANG, tei
 from .reader import reviewer_from_ref
 
-_TAGS = {"org": ("orgName", {}), "person": ("persName", {}), "place": ("placeName", {}), "obligation": ("term", {"type": "obligation"})}
-_CATEGORIES = {"orgName": "org", "persName": "person", "placeName": "place", "term": "obligation", "ref": "ref"}
-_EXPORT_CHANGE = "pipeline-export"
+_CATEGORIES = {**ANNOTATION_CATEGORIES, "ref": "ref"}
 
 
 def read_ledger(root: etree._Element) -> tuple[Decision, ...]:
@@ -65,13 +63,23 @@ def record_ledger(data: bytes, doc_id: str, decisions: tuple[Decision, ...]) -> 
     """
     if not decisions:
         return data
-    parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True, load_dtd=False)
-    root = etree.fromstring(data, parser)
+    root = _parse_for_rewrite(data)
     _ensure_reviewers(root, {d.who for d in decisions})
     revision = root.find(f"{tei('teiHeader')}/{tei('revisionDesc')}")
     for decision in decisions:
         revision.append(_change(doc_id, decision))
-    # the tree keeps the xml-model processing instruction; same serialization as the exporter
+    return _serialize(root)
+
+
+def _parse_for_rewrite(data: bytes) -> etree._Element:
+    """The root of TEI bytes the pipeline wrote (or the safe parser accepted), blank text
+    dropped so that the rewritten file is pretty-printed afresh."""
+    parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True, load_dtd=False)
+    return etree.fromstring(data, parser)
+
+
+def _serialize(root: etree._Element) -> bytes:
+    """The same serialization as the exporter's; the tree keeps the xml-model processing instruction."""
     return etree.tostring(root.getroottree(), encoding="UTF-8", xml_declaration=True, pretty_print=True)
 
 
@@ -112,8 +120,8 @@ def _annotation_element(annotation: Annotation) -> etree._Element:
     if annotation.category == "ref":
         element = etree.Element(tei("ref"), target=annotation.entity) if annotation.entity else etree.Element(tei("ref"))
     else:
-        tag, extra = _TAGS[annotation.category]
-        element = etree.Element(tei(tag), {**extra, "ref": f"#{annotation.entity}"})
+        tag, extra = ANNOTATION_TAGS[annotation.category]
+        element = etree.Element(tei(tag), {**dict(extra), "ref": f"#{annotation.entity}"})
     element.set("n", f"{annotation.start}-{annotation.end}")
     element.text = annotation.text
     return element
@@ -160,8 +168,7 @@ def mark_in_place(data: bytes, decisions: tuple[Decision, ...]) -> bytes:
     annotations a reviewer added get `@resp`, and the ledger in `<revisionDesc>` is
     replaced by `decisions`. Everything else is kept as the reviewer left it.
     """
-    parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True, load_dtd=False)
-    root = etree.fromstring(data, parser)
+    root = _parse_for_rewrite(data)
     doc_id = root.get(XML_ID)
     revision = root.find(f"{tei('teiHeader')}/{tei('revisionDesc')}")
     for change in list(revision):
@@ -173,11 +180,11 @@ def mark_in_place(data: bytes, decisions: tuple[Decision, ...]) -> bytes:
                 s.set("resp", f"#{reviewer_id(decision.who)}")
                 s.attrib.pop("cert", None)
         elif decision.kind == ANNOTATION_ADDED:
-            tag, _extra = _TAGS.get(decision.annotation.category, ("ref", {}))
+            tag, _extra = ANNOTATION_TAGS.get(decision.annotation.category, ("ref", ()))
             for s in root.xpath("//*[@xml:id=$id]", id=f"{doc_id}.{decision.lang}.{decision.sentence}"):
                 for element in s.iter(tei(tag)):
                     if element.get("ref") == f"#{decision.annotation.entity}" and "".join(element.itertext()) == decision.annotation.text:
                         element.set("resp", f"#{reviewer_id(decision.who)}")
         revision.append(_change(doc_id, decision))
     _ensure_reviewers(root, {d.who for d in decisions})
-    return etree.tostring(root.getroottree(), encoding="UTF-8", xml_declaration=True, pretty_print=True)
+    return _serialize(root)
