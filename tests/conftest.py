@@ -26,6 +26,14 @@ def corpus_entries():
 
 
 @pytest.fixture(scope="session")
+def lexicon():
+    """The project's own lexicons (annotations/), loaded once per session."""
+    from pipeline.lexicon import Lexicon
+
+    return Lexicon.load(REPO / "annotations")
+
+
+@pytest.fixture(scope="session")
 def real_package_files() -> Path:
     """The real Argos nl->en package files without weights (../shared/models)."""
     if not (REAL_PACKAGE_FILES / "sentencepiece.model").is_file():

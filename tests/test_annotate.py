@@ -16,11 +16,6 @@ from pipeline.model import Annotation, Block, BlockKind, Document, ForeignSpan, 
 LEXICONS = Path(__file__).resolve().parent.parent / "annotations"
 
 
-@pytest.fixture(scope="module")
-def lexicon() -> Lexicon:
-    return Lexicon.load(LEXICONS)
-
-
 def sentence(sid: str, text: str, english: str | None = None, **kwargs) -> Sentence:
     translation = Translation(segments=(english,), origin="machine") if english is not None else None
     return Sentence(id=sid, text=text, start=0, end=len(text), translation=translation, **kwargs)

@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from pipeline.annotate import annotate
 from pipeline.citations import citation_rows, citations_csv, write_csv
-from pipeline.lexicon import Lexicon
 from pipeline.model import Block, BlockKind, Document, Metadata, Sentence, Source, Translation
 
 
@@ -19,11 +14,6 @@ def doc(doc_id: str, *texts: str) -> Document:
     )
     block = Block(id="b1", kind=BlockKind.PARAGRAPH, text=" ".join(texts), lines=(1, 1), sentences=sentences)
     return Document(id=doc_id, meta=Metadata(title="t"), source=Source(path="t", sha256="0"), blocks=(block,))
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> Lexicon:
-    return Lexicon.load(Path(__file__).resolve().parent.parent / "annotations")
 
 
 def test_rows_count_source_mentions_per_document(lexicon, tmp_path):

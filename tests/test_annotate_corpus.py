@@ -4,22 +4,14 @@ from __future__ import annotations
 
 import re
 import time
-from pathlib import Path
 
 import pytest
 
 from pipeline.annotate import annotate
-from pipeline.lexicon import Lexicon
 from pipeline.readers import read_document
 from pipeline.segment import segment
 
-LEXICONS = Path(__file__).resolve().parent.parent / "annotations"
 ACTORS_AND_OBLIGATIONS = ("org", "person", "place", "obligation")
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> Lexicon:
-    return Lexicon.load(LEXICONS)
 
 
 @pytest.fixture(scope="module")

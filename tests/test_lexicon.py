@@ -13,11 +13,6 @@ REPO = Path(__file__).resolve().parent.parent
 LEXICONS = REPO / "annotations"
 
 
-@pytest.fixture(scope="module")
-def lexicon() -> Lexicon:
-    return Lexicon.load(LEXICONS)
-
-
 def mentions(lexicon: Lexicon, text: str, lang: str = "nl") -> list[tuple[str, str]]:
     return [(text[m.start : m.end], m.entry.id) for m in lexicon.matcher(lang).find(text)]
 

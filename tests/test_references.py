@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from pipeline.annotate import annotate_text
@@ -12,11 +10,6 @@ from pipeline.references import handelingen_url, kamerstuk_url
 
 OB = "https://zoek.officielebekendmakingen.nl"
 NATO = "https://www.nato.int/cps/en/natolive/official_texts_17120.htm"
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> Lexicon:
-    return Lexicon.load(Path(__file__).resolve().parent.parent / "annotations")
 
 
 def refs(text: str, lexicon: Lexicon, lang: str = "nl") -> list[tuple[str, str]]:
