@@ -61,10 +61,15 @@ def main() -> None:
     )
     print(f"lexicon: {len(lexicon)} entries {lexicon.counts_by_type()}; load+compile {load_time:.3f} s process time")
     print(f"corpus: {len(docs)} documents, {sentences} sentences")
-    print(f"annotate: best {min(timings):.3f} s, mean {sum(timings) / len(timings):.3f} s process time "
-          f"over {args.repeat} runs")
-    print("source-side annotations: " + ", ".join(f"{k} {v}" for k, v in sorted(source.items()))
-          + f" (total {sum(source.values())})")
+    print(
+        f"annotate: best {min(timings):.3f} s, mean {sum(timings) / len(timings):.3f} s process time "
+        f"over {args.repeat} runs"
+    )
+    print(
+        "source-side annotations: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(source.items()))
+        + f" (total {sum(source.values())})"
+    )
     if english:
         print("English-side annotations: " + ", ".join(f"{k} {v}" for k, v in sorted(english.items())))
 

@@ -39,7 +39,9 @@ def fake_english(doc: Document) -> Document:
             )
             block = dataclasses.replace(block, sentences=sentences)
         blocks.append(block)
-    return dataclasses.replace(doc, blocks=tuple(blocks), provenance=doc.with_provenance("translate", "argos:fake|v:0.1"))
+    return dataclasses.replace(
+        doc, blocks=tuple(blocks), provenance=doc.with_provenance("translate", "argos:fake|v:0.1")
+    )
 
 
 def prepare(corpus: Path, english: bool) -> list[Document]:
@@ -81,8 +83,10 @@ def main() -> None:
     size = sum(len(f) for f in files)
     side = "Dutch only" if args.no_english else "Dutch + fake English"
     print(f"export ({side}): {len(docs)} documents + corpus file, {sentences} sentences, {size / 1024:.0f} KiB")
-    print(f"  process time per round: min {min(times):.3f} s, median {statistics.median(times):.3f} s "
-          f"({args.rounds} rounds; first {times[0]:.3f} s)")
+    print(
+        f"  process time per round: min {min(times):.3f} s, median {statistics.median(times):.3f} s "
+        f"({args.rounds} rounds; first {times[0]:.3f} s)"
+    )
     if args.no_validate:
         return
     from pipeline.tei.schema import load_schema, validate
@@ -93,7 +97,9 @@ def main() -> None:
     started = time.process_time()
     errors = sum(len(validate(schema, data)) for data in files)
     validated = time.process_time() - started
-    print(f"  schema load (once per process): {loaded:.2f} s; validating all files: {validated:.3f} s; errors: {errors}")
+    print(
+        f"  schema load (once per process): {loaded:.2f} s; validating all files: {validated:.3f} s; errors: {errors}"
+    )
 
 
 if __name__ == "__main__":

@@ -53,7 +53,9 @@ def corpus_documents():
 def translatable_texts(docs):
     from pipeline.model import TRANSLATABLE_KINDS
 
-    return [s.text for d in docs for b in d.blocks if b.kind in TRANSLATABLE_KINDS for s in b.sentences if s.lang != "en"]
+    return [
+        s.text for d in docs for b in d.blocks if b.kind in TRANSLATABLE_KINDS for s in b.sentences if s.lang != "en"
+    ]
 
 
 def ensure_package(eos_after: int) -> Path:
@@ -78,13 +80,22 @@ def run_pipeline(package: Path, threads: int, beam: int) -> dict:
         out = list(translate_documents(iter(docs), translator))
         elapsed = time.perf_counter() - start
         stats = translator.stats
-    return {"sentences": stats.translated, "seconds": elapsed, "model_calls": stats.model_calls,
-            "inputs": stats.model_inputs, "documents": len(out)}
+    return {
+        "sentences": stats.translated,
+        "seconds": elapsed,
+        "model_calls": stats.model_calls,
+        "inputs": stats.model_inputs,
+        "documents": len(out),
+    }
 
 
 def run_argos(package: Path, threads: int, beam: int) -> dict:
-    os.environ.update(ARGOS_PACKAGES_DIR=str(package.parent), ARGOS_INTRA_THREADS=str(threads),
-                      ARGOS_BEAM_SIZE=str(beam), ARGOS_DEVICE_TYPE="cpu")
+    os.environ.update(
+        ARGOS_PACKAGES_DIR=str(package.parent),
+        ARGOS_INTRA_THREADS=str(threads),
+        ARGOS_BEAM_SIZE=str(beam),
+        ARGOS_DEVICE_TYPE="cpu",
+    )
     from argostranslate import sbd, translate
 
     def split_sentences(self, text):  # the one change, see the module docstring
@@ -92,8 +103,10 @@ def run_argos(package: Path, threads: int, beam: int) -> dict:
 
     sbd.StanzaSentencizer.split_sentences = split_sentences
     docs = corpus_documents()
-    texts = ["\n".join(" ".join(s.text for s in b.sentences if s.lang != "en") for b in d.blocks if b.sentences)
-             for d in docs]
+    texts = [
+        "\n".join(" ".join(s.text for s in b.sentences if s.lang != "en") for b in d.blocks if b.sentences)
+        for d in docs
+    ]
     translation = translate.get_translation_from_codes("nl", "en")
     start = time.perf_counter()
     for text in texts:
@@ -124,8 +137,13 @@ def run_ct2(package: Path, threads: int, beam: int) -> dict:
     start = time.perf_counter()
     translator.translate_batch(batch, max_batch_size=best, beam_size=beam, length_penalty=0.2, max_input_length=0)
     elapsed = time.perf_counter() - start
-    return {"sentences": len(occurrences), "inputs": len(batch), "seconds": elapsed, "batch_size": best,
-            "sweep": {k: round(v, 2) for k, v in sweep.items()}}
+    return {
+        "sentences": len(occurrences),
+        "inputs": len(batch),
+        "seconds": elapsed,
+        "batch_size": best,
+        "sweep": {k: round(v, 2) for k, v in sweep.items()},
+    }
 
 
 def peak_rss_mb() -> float:
@@ -160,18 +178,32 @@ def main() -> None:
     results = {}
     for key in ("a", "b", "c"):
         child = subprocess.run(
-            [sys.executable, __file__, "--only", key, "--threads", str(args.threads),
-             "--beam-size", str(args.beam_size), "--eos-after", str(args.eos_after)],
-            capture_output=True, text=True, check=False,
+            [
+                sys.executable,
+                __file__,
+                "--only",
+                key,
+                "--threads",
+                str(args.threads),
+                "--beam-size",
+                str(args.beam_size),
+                "--eos-after",
+                str(args.eos_after),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
         )
-        line = next((l for l in child.stdout.splitlines() if l.startswith("RESULT ")), None)
+        line = next((row for row in child.stdout.splitlines() if row.startswith("RESULT ")), None)
         if child.returncode or line is None:
             sys.exit(f"run ({key}) failed:\n{child.stdout[-3000:]}\n{child.stderr[-3000:]}")
-        results[key] = json.loads(line[len("RESULT "):])
+        results[key] = json.loads(line[len("RESULT ") :])
         r = results[key]
-        print(f"({key}) {r['sentences']} sentences in {r['seconds']:.1f} s = {r['sentences'] / r['seconds']:.2f} sent/s"
-              f"  peak RSS {r['peak_rss_mb']:.0f} MB  {json.dumps({k: v for k, v in r.items() if k not in ('sentences', 'seconds', 'peak_rss_mb')})}",
-              flush=True)
+        print(
+            f"({key}) {r['sentences']} sentences in {r['seconds']:.1f} s = {r['sentences'] / r['seconds']:.2f} sent/s"
+            f"  peak RSS {r['peak_rss_mb']:.0f} MB  {json.dumps({k: v for k, v in r.items() if k not in ('sentences', 'seconds', 'peak_rss_mb')})}",
+            flush=True,
+        )
     speed = {k: r["sentences"] / r["seconds"] for k, r in results.items()}
     print(f"N (eos_after) = {args.eos_after}, beam {args.beam_size}, threads {args.threads}, cores {os.cpu_count()}")
     print(f"a/b = {speed['a'] / speed['b']:.2f} (target >= 3)   a/c = {speed['a'] / speed['c']:.2f} (target >= 0.9)")

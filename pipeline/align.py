@@ -15,8 +15,8 @@ Every sentence of a translatable block gets exactly one `Pair`:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from .model import TRANSLATABLE_KINDS, Document, Sentence
 

@@ -111,7 +111,7 @@ def _cited(doc: Document, lexicon: Lexicon) -> tuple[list[LexiconEntry], list[st
 
 
 def _lexicon_lang(lang: str) -> str:
-    """"nl", "nl-BE", "nl-NL" -> "nl"; "en", "en-GB" -> "en"; anything else -> ""."""
+    """ "nl", "nl-BE", "nl-NL" -> "nl"; "en", "en-GB" -> "en"; anything else -> ""."""
     base = lang.split("-")[0].lower()
     return base if base in ("nl", "en") else ""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from .model import Annotation, Document
 
@@ -37,4 +37,14 @@ def annotations_to_csv(docs: Iterable[Document]) -> bytes:
 
 def _rows(doc_id: str, sentence_id: str, lang: str, annotations: tuple[Annotation, ...]) -> Iterator[tuple[str, ...]]:
     for item in annotations:
-        yield (doc_id, sentence_id, lang, item.category, item.entity, item.text, str(item.start), str(item.end), item.resp or "")
+        yield (
+            doc_id,
+            sentence_id,
+            lang,
+            item.category,
+            item.entity,
+            item.text,
+            str(item.start),
+            str(item.end),
+            item.resp or "",
+        )

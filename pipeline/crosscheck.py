@@ -9,8 +9,8 @@ often means the translation dropped or invented a name; it is reported as a
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from typing import Iterable
 
 from .model import Document
 

@@ -56,7 +56,9 @@ class Engine:
                 inter_threads=settings.inter_threads,
             )
         except (RuntimeError, ValueError, OSError) as exc:
-            raise ModelError(f"{package.model_dir}: cannot load the CTranslate2 model on {settings.device} ({exc})") from None
+            raise ModelError(
+                f"{package.model_dir}: cannot load the CTranslate2 model on {settings.device} ({exc})"
+            ) from None
         self.ct2_version = ctranslate2.__version__
 
     def tokenize(self, text: str) -> list[str]:

@@ -114,9 +114,9 @@ def _lean(word: str) -> int:
 
 # Double quotation marks only: single ones double as apostrophes (Libya’s, ngo’s)
 # and as Dutch scare quotes around loanwords (‘push backs’).
-_OPENING = "“„«\""
+_OPENING = '“„«"'
 _CLOSING = {"“": "”", "„": "”", "«": "»", '"': '"'}
-_QUOTE_MARK = re.compile("[“„«\"”»]")
+_QUOTE_MARK = re.compile('[“„«"”»]')
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:

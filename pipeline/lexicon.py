@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 import yaml
 
@@ -91,7 +91,7 @@ class Lexicon:
         self._matchers: dict[str, Matcher] = {}
 
     @classmethod
-    def load(cls, folder: Path | str) -> "Lexicon":
+    def load(cls, folder: Path | str) -> Lexicon:
         folder = Path(folder)
         if not folder.is_dir():
             raise LexiconError(f"{folder}: no such lexicon folder")
@@ -142,7 +142,7 @@ class Lexicon:
             counts[entry.type] = counts.get(entry.type, 0) + 1
         return dict(sorted(counts.items()))
 
-    def matcher(self, lang: str) -> "Matcher":
+    def matcher(self, lang: str) -> Matcher:
         """The compiled matcher of one language ("nl" or "en"), built on first use."""
         if lang not in self._matchers:
             self._matchers[lang] = Matcher(self.entries, lang)
@@ -188,7 +188,9 @@ def _entry(path: Path, position: int, raw: object) -> LexiconEntry:
         raise LexiconError(f"{where}: a {kind} needs an id starting with {prefix!r}")
     label = raw.get("label")
     if not isinstance(label, dict) or not _text(label.get("nl")) or not _text(label.get("en")):
-        raise LexiconError(f"{where}: 'label' needs a Dutch and an English preferred label (label: {{nl: ..., en: ...}})")
+        raise LexiconError(
+            f"{where}: 'label' needs a Dutch and an English preferred label (label: {{nl: ..., en: ...}})"
+        )
     wikidata = _optional_text(where, raw, "wikidata")
     if wikidata and not _WIKIDATA.match(wikidata):
         raise LexiconError(f"{where}: 'wikidata' must be a Q-number such as Q458 (got {wikidata!r})")

@@ -12,9 +12,9 @@ exporter qualifies them per language (`d000.nl.s12`, `d000.en.s12`).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
-from typing import Iterator
 
 
 class BlockKind(str, Enum):

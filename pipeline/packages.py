@@ -22,9 +22,9 @@ import shutil
 import socket
 import tempfile
 import zipfile
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator, Mapping
 
 from .errors import ModelError
 
@@ -112,8 +112,10 @@ def load_package(folder: Path) -> ArgosPackage:
             ("sentencepiece.model", (folder / "sentencepiece.model").is_file()),
             ("model/model.bin", (folder / "model" / "model.bin").is_file()),
             ("model/config.json", (folder / "model" / "config.json").is_file()),
-            ("a model vocabulary (model/shared_vocabulary.json)",
-             any((folder / "model" / v).is_file() for v in _VOCABULARIES)),
+            (
+                "a model vocabulary (model/shared_vocabulary.json)",
+                any((folder / "model" / v).is_file() for v in _VOCABULARIES),
+            ),
         )
         if not present
     ]
@@ -180,7 +182,9 @@ def find_installed(packages_dir: Path, from_code: str = "nl", to_code: str = "en
     get one when there is none, and what is wrong when the only one is incomplete.
     """
     scanned = [found for _folder, found in _scan(packages_dir)]
-    candidates = [p for p in scanned if isinstance(p, ArgosPackage) and (p.from_code, p.to_code) == (from_code, to_code)]
+    candidates = [
+        p for p in scanned if isinstance(p, ArgosPackage) and (p.from_code, p.to_code) == (from_code, to_code)
+    ]
     if candidates:
         return max(candidates, key=lambda p: (not p.is_standin, _version_key(p.version), p.path.name))
     broken = [error for error in scanned if isinstance(error, ModelError)]
@@ -239,7 +243,7 @@ def _check_argosmodel(path: Path) -> str:
     top = tops.pop()
     if top in ("..", ".") or any(".." in Path(n).parts or n.startswith("/") for n in names):
         raise ModelError(f"{path}: refusing a zip with paths outside its folder")
-    present = {n[len(top) + 1:].rstrip("/") for n in names}
+    present = {n[len(top) + 1 :].rstrip("/") for n in names}
     missing = [n for n in ("metadata.json", "sentencepiece.model", "model/model.bin") if n not in present]
     if missing:
         raise ModelError(f"{path}: incomplete Argos package, missing {', '.join(missing)}")
@@ -312,7 +316,9 @@ def install_from_index(
                 raise ModelError(offline)
             if after == before:
                 log("could not refresh the package index; using the copy downloaded earlier")
-            matches = [p for p in argos_package.get_available_packages() if argos_package.argospm_package_name(p) == name]
+            matches = [
+                p for p in argos_package.get_available_packages() if argos_package.argospm_package_name(p) == name
+            ]
             if not matches:
                 raise ModelError(f"the Argos package index has no package named {name}")
             available = max(matches, key=lambda p: _version_key(str(p.package_version)))

@@ -37,7 +37,9 @@ _KAMERSTUK = {
     ),
 }
 _HANDELINGEN = {
-    "nl": re.compile(r"(?<!\w)Aanhangsel\s+(?:van\s+de\s+)?Handelingen\s+II\s+(?P<y1>\d{4})[/-](?P<y2>\d{2}|\d{4})" + _NR),
+    "nl": re.compile(
+        r"(?<!\w)Aanhangsel\s+(?:van\s+de\s+)?Handelingen\s+II\s+(?P<y1>\d{4})[/-](?P<y2>\d{2}|\d{4})" + _NR
+    ),
     "en": re.compile(
         r"(?<!\w)(?:Aanhangsel\s+Handelingen|(?:Annex|Appendix|Annexe)(?:es)?\s+(?:to\s+)?(?:the\s+)?"
         r"(?:Proceedings|Acts|Handelingen|Hansard))\s+II\s+(?P<y1>\d{4})[/-](?P<y2>\d{2}|\d{4})" + _NR,

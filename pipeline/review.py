@@ -29,8 +29,8 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator
 
 from .model import Annotation, Document, Sentence, Translation
 
@@ -172,7 +172,14 @@ def merge_decisions(earlier: Iterable[Decision], newer: Iterable[Decision]) -> t
 
 def _order(decision: Decision) -> tuple:
     number = decision.sentence.lstrip("s")
-    return (decision.when, int(number) if number.isdigit() else 0, decision.sentence, KINDS.index(decision.kind), decision.lang, repr(decision.key))
+    return (
+        decision.when,
+        int(number) if number.isdigit() else 0,
+        decision.sentence,
+        KINDS.index(decision.kind),
+        decision.lang,
+        repr(decision.key),
+    )
 
 
 # --- replaying the ledger on a freshly processed document --------------------------------
@@ -200,7 +207,9 @@ def apply_review(doc: Document, review: Review) -> tuple[Document, Review]:
         by_sentence.setdefault(decision.sentence, []).append(decision)
     known = {s.id for _b, s in doc.sentences()}
     for sentence_id in sorted(set(by_sentence) - known):
-        warnings.append(f"{doc.id}: reviewed sentence {sentence_id} no longer exists in the input; its review is kept in revisionDesc only")
+        warnings.append(
+            f"{doc.id}: reviewed sentence {sentence_id} no longer exists in the input; its review is kept in revisionDesc only"
+        )
 
     def fix(sentence: Sentence) -> Sentence:
         for decision in by_sentence.get(sentence.id, ()):
@@ -216,7 +225,9 @@ def apply_review(doc: Document, review: Review) -> tuple[Document, Review]:
 
     fixed = _map_sentences(doc, fix)
     marked = tuple(
-        dataclasses.replace(d, status=STALE if d.key in stale else "") if d.kind in (SOURCE, TRANSLATION, ALIGNMENT) else d
+        dataclasses.replace(d, status=STALE if d.key in stale else "")
+        if d.kind in (SOURCE, TRANSLATION, ALIGNMENT)
+        else d
         for d in decisions.values()
     )
     fixed = dataclasses.replace(fixed, warnings=fixed.warnings + tuple(w for w in warnings if w not in fixed.warnings))

@@ -34,7 +34,9 @@ def load_stylesheet(path: Path = STYLESHEET) -> etree.XSLT:
         raise ReviewError(f"{path}: cannot load the review stylesheet ({exc})") from None
 
 
-def render_review_page(tei_path: Path, options: ReviewPageOptions = ReviewPageOptions(), stylesheet: etree.XSLT | None = None) -> bytes:
+def render_review_page(
+    tei_path: Path, options: ReviewPageOptions = ReviewPageOptions(), stylesheet: etree.XSLT | None = None
+) -> bytes:
     """The HTML review page (UTF-8 bytes) of the TEI file at `tei_path`."""
     tree = parse_tei_file(tei_path, options.limits)
     transform = stylesheet or load_stylesheet()

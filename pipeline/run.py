@@ -17,9 +17,9 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from .citations import CitationTable, citations_csv
 from .corpus import CorpusEntry, discover
@@ -173,7 +173,9 @@ def run_pipeline(options: RunOptions, schema=None, translator=None) -> RunSummar
 def _check_ids(entries: list[CorpusEntry]) -> None:
     for entry in entries:
         if entry.id == CORPUS_ID:
-            raise ExportError(f"{entry.path}: the document id {CORPUS_ID!r} is reserved for the corpus file; rename it in the manifest")
+            raise ExportError(
+                f"{entry.path}: the document id {CORPUS_ID!r} is reserved for the corpus file; rename it in the manifest"
+            )
 
 
 def _remove_leftovers(folder: Path) -> None:
@@ -205,8 +207,9 @@ def _bar(items: Iterable, options: RunOptions, stage: str, total: int) -> Iterat
         yield from bar
 
 
-def _load_reviews(entries: list[CorpusEntry], options: RunOptions, review_options: ReviewOptions,
-                  summary: RunSummary) -> dict[str, Review]:
+def _load_reviews(
+    entries: list[CorpusEntry], options: RunOptions, review_options: ReviewOptions, summary: RunSummary
+) -> dict[str, Review]:
     """Reviewer corrections in the TEI files already in the output folder, by document id.
 
     A file that cannot be read back safely is reported and its document skipped, so
@@ -225,8 +228,9 @@ def _load_reviews(entries: list[CorpusEntry], options: RunOptions, review_option
     return reviews
 
 
-def _prepared(entries: list[CorpusEntry], options: RunOptions, summary: RunSummary,
-              reviews: dict[str, Review]) -> Iterator[Document]:
+def _prepared(
+    entries: list[CorpusEntry], options: RunOptions, summary: RunSummary, reviews: dict[str, Review]
+) -> Iterator[Document]:
     """Read and segment each entry, with a reviewer's corrected Dutch sentences put in
     (so that they are translated); a document that fails is recorded and skipped."""
     from .readers import read_document
@@ -265,8 +269,9 @@ def _annotated(docs: Iterable[Document], options: RunOptions) -> Iterator[Docume
         yield annotate(doc, lexicon)
 
 
-def _export(doc: Document, review: Review, folder: Path, options: ExportOptions, schema,
-            summary: RunSummary) -> CorpusMember | None:
+def _export(
+    doc: Document, review: Review, folder: Path, options: ExportOptions, schema, summary: RunSummary
+) -> CorpusMember | None:
     path = folder / f"{doc.id}.xml"
     try:
         doc, result = build_reviewed_tei(doc, review, options)  # keeps reviewer corrections
@@ -291,7 +296,9 @@ def _export(doc: Document, review: Review, folder: Path, options: ExportOptions,
     return member
 
 
-def _write_corpus(members: list[CorpusMember], folder: Path, options: ExportOptions, schema, summary: RunSummary) -> None:
+def _write_corpus(
+    members: list[CorpusMember], folder: Path, options: ExportOptions, schema, summary: RunSummary
+) -> None:
     path = folder / CORPUS_FILE
     data, warnings = corpus_to_tei(members, options)
     changed = write_validated(path, data, schema)

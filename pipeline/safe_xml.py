@@ -66,7 +66,9 @@ def parse_bytes(data: bytes, name: str | Path) -> etree._ElementTree:
     """Parse `data` (named `name` in messages) with the safe parser."""
     if _DOCTYPE.search(data) and _ENTITY_DECL.search(data):
         line = data[: _ENTITY_DECL.search(data).start()].count(b"\n") + 1
-        raise ReviewError(f"{name}: line {line}: the DOCTYPE declares entities; refused (entity declarations are never read)")
+        raise ReviewError(
+            f"{name}: line {line}: the DOCTYPE declares entities; refused (entity declarations are never read)"
+        )
     try:
         tree = etree.ElementTree(etree.fromstring(data, safe_parser()))
     except etree.XMLSyntaxError as exc:
@@ -103,9 +105,7 @@ def check_tei_shape(tree: etree._ElementTree, name: str | Path) -> None:
         raise ReviewError(f"{name}: line {root.sourceline}: <TEI> has no xml:id (not a file the pipeline wrote)")
     langs = [t.get(XML_LANG) for t in root.iterfind(f"{tei('text')}/{tei('group')}/{tei('text')}")]
     if not any(lang and lang.split("-")[0] == "nl" for lang in langs):  # English is absent when not translated
-        raise ReviewError(
-            f"{name}: line {root.sourceline}: expected <text><group> with a Dutch (xml:lang=\"nl\") <text>"
-        )
+        raise ReviewError(f'{name}: line {root.sourceline}: expected <text><group> with a Dutch (xml:lang="nl") <text>')
 
 
 def _ns_hint(element: etree._Element) -> str:

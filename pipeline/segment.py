@@ -98,8 +98,8 @@ def split_sentences(text: str, never_final: frozenset[str] = NEVER_FINAL) -> lis
 # A terminator (. ! ? … or a run of them), closing quotes or brackets, then space and more text.
 # It starts at the first mark of a run, so a long run of periods is scanned once.
 _CANDIDATE = re.compile(r"(?<![.!?…])([.!?…]++[”\"’»)\]]*+)\s+(?=\S)")
-_CLOSERS = "”\"’»)]"
-_OPENERS = "“„\"‘«(["
+_CLOSERS = '”"’»)]'
+_OPENERS = '“„"‘«(['
 _NUMBERING = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*|[IVXLivxl]{1,6}|[^\W\d_])$")
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
 _DOTTED_LETTERS = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]$")

@@ -12,7 +12,7 @@ byte-identical file.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from lxml import etree
 

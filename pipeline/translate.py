@@ -24,9 +24,9 @@ import dataclasses
 import os
 import re
 import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from .engine import LENGTH_PENALTY, Engine, EngineSettings, Output
 from .model import TRANSLATABLE_KINDS, Document, Translation
@@ -108,7 +108,7 @@ class Translator:
             f"|beam:{o.beam_size}|lp:{LENGTH_PENALTY}|maxin:{o.max_input_length}|maxout:{o.max_decoding_length}"
         )
 
-    def __enter__(self) -> "Translator":
+    def __enter__(self) -> Translator:
         return self
 
     def __exit__(self, *exc_info) -> None:

@@ -16,10 +16,10 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from .errors import CacheError
 
@@ -77,7 +77,7 @@ class TranslationCache:
     stats: CacheStats = field(default_factory=CacheStats)
 
     @classmethod
-    def open(cls, folder: Path, busy_timeout_s: float = 60.0) -> "TranslationCache":
+    def open(cls, folder: Path, busy_timeout_s: float = 60.0) -> TranslationCache:
         path = Path(folder) / CACHE_FILE
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -101,7 +101,7 @@ class TranslationCache:
             raise CacheError(f"{path}: translation cache schema {version}, expected {_SCHEMA_VERSION}; remove the file")
         return cls(path, connection)
 
-    def __enter__(self) -> "TranslationCache":
+    def __enter__(self) -> TranslationCache:
         return self
 
     def __exit__(self, *exc_info) -> None:
@@ -133,17 +133,17 @@ class TranslationCache:
         self.stats.reviewed_hits += sum(1 for t in found.values() if t.origin == "reviewed")
         return found
 
-    def put_many(
-        self, engine_key: str, engine: str, rows: Sequence[tuple[str, Sequence[str], float | None]]
-    ) -> None:
+    def put_many(self, engine_key: str, engine: str, rows: Sequence[tuple[str, Sequence[str], float | None]]) -> None:
         """Store machine translations `(source, segments, score)` and commit them at once."""
         now = _now()
         self._write(
             "INSERT OR REPLACE INTO translations "
             "(engine_key, source, origin, segments, score, engine, resp, created) "
             "VALUES (?, ?, 'machine', ?, ?, ?, NULL, ?)",
-            [(engine_key, source, json.dumps(list(segments), ensure_ascii=False), score, engine, now)
-             for source, segments, score in rows],
+            [
+                (engine_key, source, json.dumps(list(segments), ensure_ascii=False), score, engine, now)
+                for source, segments, score in rows
+            ],
         )
 
     def put_reviewed(self, source_text: str, text: str | Sequence[str], resp: str) -> None:
@@ -198,4 +198,4 @@ def sha256_file(file: Path) -> str:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")

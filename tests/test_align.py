@@ -22,9 +22,7 @@ def test_split_sentence_is_one_to_n_with_numbered_pieces():
 
 
 def test_gaps_say_why():
-    doc = document(
-        para("b1", sent("s1", "Niet vertaald."), sent("s2", "Leeg.", translation=tr("  ")))
-    )
+    doc = document(para("b1", sent("s1", "Niet vertaald."), sent("s2", "Leeg.", translation=tr("  "))))
     pairs = align(doc)
     assert [(p.source, p.gap, p.targets) for p in pairs] == [
         ("s1", GAP_NOT_TRANSLATED, ()),

@@ -9,7 +9,9 @@ from pipeline.model import Block, BlockKind, Document, Metadata, Sentence, Sourc
 
 def doc(doc_id: str, *texts: str) -> Document:
     sentences = tuple(
-        Sentence(id=f"s{i}", text=t, start=0, end=len(t), translation=Translation(segments=("UNHCR",), origin="machine"))
+        Sentence(
+            id=f"s{i}", text=t, start=0, end=len(t), translation=Translation(segments=("UNHCR",), origin="machine")
+        )
         for i, t in enumerate(texts, start=1)
     )
     block = Block(id="b1", kind=BlockKind.PARAGRAPH, text=" ".join(texts), lines=(1, 1), sentences=sentences)
@@ -17,17 +19,45 @@ def doc(doc_id: str, *texts: str) -> Document:
 
 
 def test_rows_count_source_mentions_per_document(lexicon, tmp_path):
-    docs = [annotate(doc("d1", "UNHCR en UNHCR in Libië.", "Zie Kamerstuk 29 754 nr. 323."), lexicon),
-            annotate(doc("d2", "UNHCR en het EVRM."), lexicon)]
+    docs = [
+        annotate(doc("d1", "UNHCR en UNHCR in Libië.", "Zie Kamerstuk 29 754 nr. 323."), lexicon),
+        annotate(doc("d2", "UNHCR en het EVRM."), lexicon),
+    ]
     rows = citation_rows(docs)
     assert rows == [
-        {"entity": "org.unhcr", "category": "org", "type": "organisation", "label_nl": "UNHCR", "label_en": "UNHCR",
-         "wikidata": "", "d1": 2, "d2": 1, "total": 3},
-        {"entity": "obl.echr", "category": "obligation", "type": "treaty",
-         "label_nl": "Europees Verdrag voor de Rechten van de Mens (EVRM)",
-         "label_en": "European Convention on Human Rights (ECHR)", "wikidata": "", "d1": 0, "d2": 1, "total": 1},
-        {"entity": "pl.libya", "category": "place", "type": "state", "label_nl": "Libië", "label_en": "Libya",
-         "wikidata": "Q1016", "d1": 1, "d2": 0, "total": 1},
+        {
+            "entity": "org.unhcr",
+            "category": "org",
+            "type": "organisation",
+            "label_nl": "UNHCR",
+            "label_en": "UNHCR",
+            "wikidata": "",
+            "d1": 2,
+            "d2": 1,
+            "total": 3,
+        },
+        {
+            "entity": "obl.echr",
+            "category": "obligation",
+            "type": "treaty",
+            "label_nl": "Europees Verdrag voor de Rechten van de Mens (EVRM)",
+            "label_en": "European Convention on Human Rights (ECHR)",
+            "wikidata": "",
+            "d1": 0,
+            "d2": 1,
+            "total": 1,
+        },
+        {
+            "entity": "pl.libya",
+            "category": "place",
+            "type": "state",
+            "label_nl": "Libië",
+            "label_en": "Libya",
+            "wikidata": "Q1016",
+            "d1": 1,
+            "d2": 0,
+            "total": 1,
+        },
     ]
     path = tmp_path / "citations.csv"
     write_csv(rows, path)

@@ -36,37 +36,89 @@ def mentions(sentence) -> list[tuple[str, str]]:
 
 D002 = [
     # both spellings of non-refoulement, each split over a line break in the PDF text
-    ("volgens het principe van ‘non-refoulement’",
-     [("EU", "org.eu"), ("principe van ‘non-refoulement’", "obl.non-refoulement"),
-      ("Conventie van Genève van 1951", "obl.refugee-convention-1951")]),
-    ("werd aan het non-refoulementprincipe een juridische mouw",
-     [("EU", "org.eu"), ("Turkije", "pl.turkey"), ("non-refoulementprincipe", "obl.non-refoulement"), ("Turkije", "pl.turkey")]),
-    ("duidelijke schending van het non-refoulementprincipe",
-     [("Hoge VN-Commissaris voor de Mensenrechten", "org.unhchr"), ("Zeid Ra’ad Al Hussein", "per.zeid"),
-      ("non-refoulementprincipe", "obl.non-refoulement")]),
+    (
+        "volgens het principe van ‘non-refoulement’",
+        [
+            ("EU", "org.eu"),
+            ("principe van ‘non-refoulement’", "obl.non-refoulement"),
+            ("Conventie van Genève van 1951", "obl.refugee-convention-1951"),
+        ],
+    ),
+    (
+        "werd aan het non-refoulementprincipe een juridische mouw",
+        [
+            ("EU", "org.eu"),
+            ("Turkije", "pl.turkey"),
+            ("non-refoulementprincipe", "obl.non-refoulement"),
+            ("Turkije", "pl.turkey"),
+        ],
+    ),
+    (
+        "duidelijke schending van het non-refoulementprincipe",
+        [
+            ("Hoge VN-Commissaris voor de Mensenrechten", "org.unhchr"),
+            ("Zeid Ra’ad Al Hussein", "per.zeid"),
+            ("non-refoulementprincipe", "obl.non-refoulement"),
+        ],
+    ),
     # the ECHR article, the Charter article, and the court named with the same words
-    ("ligt vast in de rechtspraak van het Europese Hof",
-     [("Europese Hof voor de Rechten van de Mens", "org.ecthr"),
-      ("artikel 3 van het Europees Verdrag voor de Rechten van de Mens", "obl.echr-art3"),
-      ("artikel 4 van het Handvest van de Grondrechten van de Europese Unie", "obl.eu-charter-art4")]),
-    ("Dit land heeft de Conventie van Genève niet geratificeerd", [("Conventie van Genève", "obl.refugee-convention-1951")]),
-    ("Hoe zal dit dan kunnen in landen die Conventie van Genève", [("Conventie van Genève", "obl.refugee-convention-1951")]),
-    ("heeft de Conventie van Genève volledig geratificeerd",
-     [("Libië", "pl.libya"), ("Algerije", "pl.algeria"), ("Tunesië", "pl.tunisia"), ("Egypte", "pl.egypt"),
-      ("Conventie van Genève", "obl.refugee-convention-1951")]),
-    ("Promoot de Libische toetreding tot de Conventie van Genève",
-     [("Conventie van Genève", "obl.refugee-convention-1951"), ("Statuut van Rome", "obl.rome-statute"),
-      ("VN", "org.un"), ("Tripoli", "pl.tripoli"), ("VN-Vluchtelingenconventie", "obl.refugee-convention-1951"),
-      ("Statuut van Rome", "obl.rome-statute"), ("Internationaal Strafhof", "org.icc"), ("ICC", "org.icc")]),
+    (
+        "ligt vast in de rechtspraak van het Europese Hof",
+        [
+            ("Europese Hof voor de Rechten van de Mens", "org.ecthr"),
+            ("artikel 3 van het Europees Verdrag voor de Rechten van de Mens", "obl.echr-art3"),
+            ("artikel 4 van het Handvest van de Grondrechten van de Europese Unie", "obl.eu-charter-art4"),
+        ],
+    ),
+    (
+        "Dit land heeft de Conventie van Genève niet geratificeerd",
+        [("Conventie van Genève", "obl.refugee-convention-1951")],
+    ),
+    (
+        "Hoe zal dit dan kunnen in landen die Conventie van Genève",
+        [("Conventie van Genève", "obl.refugee-convention-1951")],
+    ),
+    (
+        "heeft de Conventie van Genève volledig geratificeerd",
+        [
+            ("Libië", "pl.libya"),
+            ("Algerije", "pl.algeria"),
+            ("Tunesië", "pl.tunisia"),
+            ("Egypte", "pl.egypt"),
+            ("Conventie van Genève", "obl.refugee-convention-1951"),
+        ],
+    ),
+    (
+        "Promoot de Libische toetreding tot de Conventie van Genève",
+        [
+            ("Conventie van Genève", "obl.refugee-convention-1951"),
+            ("Statuut van Rome", "obl.rome-statute"),
+            ("VN", "org.un"),
+            ("Tripoli", "pl.tripoli"),
+            ("VN-Vluchtelingenconventie", "obl.refugee-convention-1951"),
+            ("Statuut van Rome", "obl.rome-statute"),
+            ("Internationaal Strafhof", "org.icc"),
+            ("ICC", "org.icc"),
+        ],
+    ),
     # the pull quote in capitals
     ("VERSTERKT DE EU DE ‘HEERSCHAPPIJ", [("EU", "org.eu")]),
-    ("DE VERDEDIGING EN PROMOTIE VAN DE MENSENRECHTEN",
-     [("MENSENRECHTEN", "obl.human-rights"), ("INTERNATIONAAL HUMANITAIR RECHT", "obl.international-humanitarian-law")]),
+    (
+        "DE VERDEDIGING EN PROMOTIE VAN DE MENSENRECHTEN",
+        [
+            ("MENSENRECHTEN", "obl.human-rights"),
+            ("INTERNATIONAAL HUMANITAIR RECHT", "obl.international-humanitarian-law"),
+        ],
+    ),
     # near misses: mensenrechtensituatie and mensenrechtenorganisaties are not the norm
-    ("Het staat ons land dus niet vrij om de mensenrechtensituatie",
-     [("Libië", "pl.libya"), ("internationaal recht", "obl.international-law")]),
-    ("lokale mensenrechtenorganisaties in detentiecentra",
-     [("UNHCR", "org.unhcr"), ("IOM", "org.iom"), ("Internationale Rode Kruis", "org.icrc")]),
+    (
+        "Het staat ons land dus niet vrij om de mensenrechtensituatie",
+        [("Libië", "pl.libya"), ("internationaal recht", "obl.international-law")],
+    ),
+    (
+        "lokale mensenrechtenorganisaties in detentiecentra",
+        [("UNHCR", "org.unhcr"), ("IOM", "org.iom"), ("Internationale Rode Kruis", "org.icrc")],
+    ),
 ]
 
 
@@ -80,20 +132,43 @@ def test_d002_every_geneva_convention_and_non_refoulement(annotated, corpus_entr
     found = [a.text for _b, s in doc.sentences() for a in s.annotations]
     assert sum(t.startswith("Conventie van Genève") for t in found) == 5
     assert [t for t in found if "refoule" in t] == [
-        "principe van ‘non-refoulement’", "non-refoulementprincipe", "non-refoulementprincipe"]
+        "principe van ‘non-refoulement’",
+        "non-refoulementprincipe",
+        "non-refoulementprincipe",
+    ]
 
 
 D000 = [
-    ("heeft IOM betere toegang tot de centra", [("Libische autoriteiten", "org.libyan-authorities"), ("IOM", "org.iom")]),
-    ("Nederland financiert verschillende activiteiten van de IOM en UNHCR",
-     [("Nederland", "pl.netherlands"), ("IOM", "org.iom"), ("UNHCR", "org.unhcr")]),
-    ("afspraken met UNHCR hierover, is het UNHCR bekend",
-     [("kabinet", "org.cabinet-nl"), ("UNHCR", "org.unhcr"), ("UNHCR", "org.unhcr"), ("Nederland", "pl.netherlands")]),
-    ("merk ik nogmaals op dat de Libische kustwacht",
-     [("Libische kustwacht", "org.libyan-coast-guard"), ("Libische kustwacht", "org.libyan-coast-guard")]),
-    ("afspraken te maken over het respecteren van mensenrechtenstandaarden",
-     [("Libische autoriteiten", "org.libyan-authorities"), ("mensenrechtenstandaarden", "obl.human-rights"),
-      ("IOM", "org.iom"), ("UNHCR", "org.unhcr")]),
+    (
+        "heeft IOM betere toegang tot de centra",
+        [("Libische autoriteiten", "org.libyan-authorities"), ("IOM", "org.iom")],
+    ),
+    (
+        "Nederland financiert verschillende activiteiten van de IOM en UNHCR",
+        [("Nederland", "pl.netherlands"), ("IOM", "org.iom"), ("UNHCR", "org.unhcr")],
+    ),
+    (
+        "afspraken met UNHCR hierover, is het UNHCR bekend",
+        [
+            ("kabinet", "org.cabinet-nl"),
+            ("UNHCR", "org.unhcr"),
+            ("UNHCR", "org.unhcr"),
+            ("Nederland", "pl.netherlands"),
+        ],
+    ),
+    (
+        "merk ik nogmaals op dat de Libische kustwacht",
+        [("Libische kustwacht", "org.libyan-coast-guard"), ("Libische kustwacht", "org.libyan-coast-guard")],
+    ),
+    (
+        "afspraken te maken over het respecteren van mensenrechtenstandaarden",
+        [
+            ("Libische autoriteiten", "org.libyan-authorities"),
+            ("mensenrechtenstandaarden", "obl.human-rights"),
+            ("IOM", "org.iom"),
+            ("UNHCR", "org.unhcr"),
+        ],
+    ),
     # "De kustwacht" alone is not resolved: it could be any coast guard
     ("De kustwacht is noodzakelijk", [("Libische autoriteiten", "org.libyan-authorities")]),
 ]
@@ -146,8 +221,9 @@ def test_near_misses_are_never_annotated(annotated):
                 inside = [a for a in sentence.annotations if word.start() <= a.start and a.end <= word.end()]
                 assert inside == [], (doc.id, sentence.id, word.group(), inside)
     assert checked >= 15
-    eu_texts = {a.text for doc in annotated.values() for _b, s in doc.sentences() for a in s.annotations
-                if a.entity == "org.eu"}
+    eu_texts = {
+        a.text for doc in annotated.values() for _b, s in doc.sentences() for a in s.annotations if a.entity == "org.eu"
+    }
     assert eu_texts == {"EU", "Europese Unie"}
 
 

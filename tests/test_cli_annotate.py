@@ -36,17 +36,26 @@ def test_jsonl_output(corpus_dir):
     result = CliRunner().invoke(cli, ["annotate", "--format", "jsonl", str(corpus_dir / D000), "--lexicons", LEXICONS])
     assert result.exit_code == 0, result.output
     first = json.loads(result.output.splitlines()[1])
-    assert first == {"sentence": "s1", "lang": "nl", "start": first["start"], "end": first["start"] + 8,
-                     "category": "org", "entity": "org.tweede-kamer", "text": "uw Kamer"}
+    assert first == {
+        "sentence": "s1",
+        "lang": "nl",
+        "start": first["start"],
+        "end": first["start"] + 8,
+        "category": "org",
+        "entity": "org.tweede-kamer",
+        "text": "uw Kamer",
+    }
 
 
 def test_bad_lexicon_is_a_one_line_error(tmp_path, corpus_dir):
     (tmp_path / "bad.yaml").write_text("- id: org.x\n  type: club\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["annotate", str(corpus_dir / D000), "--lexicons", str(tmp_path)])
     assert result.exit_code == 1
-    assert result.output == f"Error: {tmp_path / 'bad.yaml'}: entry 'org.x': unknown type 'club' (expected one of " \
-        "organisation, office, body, party, person, state, place, treaty, charter, protocol, article, norm, " \
+    assert (
+        result.output == f"Error: {tmp_path / 'bad.yaml'}: entry 'org.x': unknown type 'club' (expected one of "
+        "organisation, office, body, party, person, state, place, treaty, charter, protocol, article, norm, "
         "resolution, agreement)\n"
+    )
 
 
 def test_missing_lexicon_folder(tmp_path, corpus_dir):

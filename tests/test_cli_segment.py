@@ -138,7 +138,7 @@ def test_utf8_bom_and_crlf(tmp_path):
 
 def test_nul_characters(tmp_path):
     path = tmp_path / "nul.txt"
-    path.write_bytes("Eerste zin.\x00 Tweede zin.\n".encode("utf-8"))
+    path.write_bytes(b"Eerste zin.\x00 Tweede zin.\n")
     result = run(str(path))
     if result.exit_code == 0:
         assert "\x00" not in result.output
@@ -150,7 +150,7 @@ def test_nul_characters(tmp_path):
 def test_form_feed_between_pages(tmp_path):
     # pdftotext puts a form feed between pages: it separates, it is not text
     path = tmp_path / "ff.txt"
-    path.write_bytes("Eerste zin op pagina een.\n\x0cTweede zin op pagina twee.\n".encode("utf-8"))
+    path.write_bytes(b"Eerste zin op pagina een.\n\x0cTweede zin op pagina twee.\n")
     result = run(str(path))
     if result.exit_code == 0:
         assert result.output == "Eerste zin op pagina een.\nTweede zin op pagina twee.\n"

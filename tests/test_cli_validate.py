@@ -14,8 +14,11 @@ from pipeline.tei.options import ExportOptions
 @pytest.fixture(scope="module")
 def valid_file(tmp_path_factory):
     path = tmp_path_factory.mktemp("tei") / "d000.xml"
-    path.write_bytes(document_to_tei(document(para("b1", sent("s1", "Zin.", translation=tr("Sentence.")))),
-                                     ExportOptions(date="2024-01-01")))
+    path.write_bytes(
+        document_to_tei(
+            document(para("b1", sent("s1", "Zin.", translation=tr("Sentence.")))), ExportOptions(date="2024-01-01")
+        )
+    )
     return path
 
 
@@ -27,7 +30,7 @@ def test_valid_file(valid_file, tei_schema):
 
 def test_invalid_file_lists_errors_with_lines(valid_file, tmp_path, tei_schema):
     bad = tmp_path / "bad.xml"
-    bad.write_text(valid_file.read_text().replace("<s xml:id=\"d000.nl.s1\">", "<s xml:id=\"d000.nl.s1\" bogus=\"1\">"))
+    bad.write_text(valid_file.read_text().replace('<s xml:id="d000.nl.s1">', '<s xml:id="d000.nl.s1" bogus="1">'))
     line = next(n for n, text in enumerate(bad.read_text().splitlines(), 1) if "bogus" in text)
     result = CliRunner().invoke(cli, ["validate", str(valid_file), str(bad)])
     assert result.exit_code == 1

@@ -22,12 +22,29 @@ def test_bundled_lexicons_load_with_every_kind_of_entry(lexicon):
     assert {"organisation", "office", "body", "person", "state", "place"} <= set(counts)
     assert {"treaty", "article", "norm", "resolution", "protocol", "charter"} <= set(counts)
     assert len(lexicon) >= 150
-    for entry_id in ("org.unhcr", "org.iom", "org.eu", "org.libyan-coast-guard", "org.cabinet-nl",
-                     "per.harbers", "pl.libya", "obl.non-refoulement", "obl.refugee-convention-1951",
-                     "obl.echr", "obl.echr-art3", "obl.eu-charter", "obl.international-law",
-                     "obl.international-humanitarian-law", "obl.human-rights", "obl.rome-statute",
-                     "obl.untoc", "obl.untoc-smuggling-protocol", "obl.unsc-resolution-1325",
-                     "obl.unsc-resolution-2259", "obl.washington-treaty-art5"):
+    for entry_id in (
+        "org.unhcr",
+        "org.iom",
+        "org.eu",
+        "org.libyan-coast-guard",
+        "org.cabinet-nl",
+        "per.harbers",
+        "pl.libya",
+        "obl.non-refoulement",
+        "obl.refugee-convention-1951",
+        "obl.echr",
+        "obl.echr-art3",
+        "obl.eu-charter",
+        "obl.international-law",
+        "obl.international-humanitarian-law",
+        "obl.human-rights",
+        "obl.rome-statute",
+        "obl.untoc",
+        "obl.untoc-smuggling-protocol",
+        "obl.unsc-resolution-1325",
+        "obl.unsc-resolution-2259",
+        "obl.washington-treaty-art5",
+    ):
         assert entry_id in lexicon
     assert lexicon.get("org.eu").wikidata == "Q458"
     assert lexicon.get("obl.echr-art3").category == "obligation"
@@ -53,9 +70,15 @@ ENTRY = "- id: org.test\n  type: organisation\n  label: {nl: Test, en: Test}\n  
     [
         (ENTRY + ENTRY, "entry 'org.test': id already used in one.yaml"),
         (ENTRY.replace("organisation", "club"), "entry 'org.test': unknown type 'club'"),
-        (ENTRY.replace("  label: {nl: Test, en: Test}\n", ""), "entry 'org.test': 'label' needs a Dutch and an English"),
+        (
+            ENTRY.replace("  label: {nl: Test, en: Test}\n", ""),
+            "entry 'org.test': 'label' needs a Dutch and an English",
+        ),
         (ENTRY.replace("en: Test}", "en: }"), "entry 'org.test': 'label' needs a Dutch and an English"),
-        (ENTRY + "  nl_patterns: ['(unclosed']\n", "entry 'org.test': bad regular expression in nl_patterns '(unclosed'"),
+        (
+            ENTRY + "  nl_patterns: ['(unclosed']\n",
+            "entry 'org.test': bad regular expression in nl_patterns '(unclosed'",
+        ),
         (ENTRY + "  nl_patterns: ['x*']\n", "matches the empty text"),
         (ENTRY + "  wikidata: 458\n", "'wikidata' must be a Q-number"),
         (ENTRY.replace("org.test", "obl.test"), "a organisation needs an id starting with 'org.'"),
@@ -64,7 +87,10 @@ ENTRY = "- id: org.test\n  type: organisation\n  label: {nl: Test, en: Test}\n  
         ("- id: 12\n", "entry 1: 'id' must look like org.unhcr"),
         ("entries: {a: 1}\n", "expected a top-level 'entries:' list"),
         ("entries: [\n", "not a readable YAML lexicon"),
-        ("- id: obl.art\n  type: article\n  label: {nl: a, en: a}\n  nl: [art]\n", "an article needs 'article_of' and 'article'"),
+        (
+            "- id: obl.art\n  type: article\n  label: {nl: a, en: a}\n  nl: [art]\n",
+            "an article needs 'article_of' and 'article'",
+        ),
     ],
 )
 def test_bad_entries_are_reported_with_file_and_entry(tmp_path, text, message):
@@ -101,7 +127,10 @@ def test_missing_or_empty_folder(tmp_path):
         ("het respect voor de mensenrechten", [("mensenrechten", "obl.human-rights")]),
         # pull quotes in capitals: case-insensitive forms, acronyms as written
         ("“DOOR SAMEN TE WERKEN MET DUBIEUZE LOKALE MILITIES VERSTERKT DE EU DE ‘HEERSCHAPPIJ’”", [("EU", "org.eu")]),
-        ("HET INTERNATIONAAL HUMANITAIR RECHT IS VERANKERD", [("INTERNATIONAAL HUMANITAIR RECHT", "obl.international-humanitarian-law")]),
+        (
+            "HET INTERNATIONAAL HUMANITAIR RECHT IS VERANKERD",
+            [("INTERNATIONAAL HUMANITAIR RECHT", "obl.international-humanitarian-law")],
+        ),
         # IS (ISIS) in normal text, but not the verb "is" of a capitals sentence
         ("de opkomst van IS in Libië", [("IS", "org.isis"), ("Libië", "pl.libya")]),
         # an acronym never matches in lower case: "om" is a Dutch word
@@ -109,12 +138,22 @@ def test_missing_or_empty_folder(tmp_path):
         # longest match wins
         ("het Europees Hof voor de Rechten van de Mens", [("Europees Hof voor de Rechten van de Mens", "org.ecthr")]),
         ("de Hoge VN-Commissaris voor de Mensenrechten", [("Hoge VN-Commissaris voor de Mensenrechten", "org.unhchr")]),
-        ("VN-Vluchtelingenconventie en VN-Vluchtelingenorganisatie",
-         [("VN-Vluchtelingenconventie", "obl.refugee-convention-1951"), ("VN-Vluchtelingenorganisatie", "org.unhcr")]),
+        (
+            "VN-Vluchtelingenconventie en VN-Vluchtelingenorganisatie",
+            [
+                ("VN-Vluchtelingenconventie", "obl.refugee-convention-1951"),
+                ("VN-Vluchtelingenorganisatie", "org.unhcr"),
+            ],
+        ),
         # both spellings of non-refoulement, and a hyphen the reader left in
-        ("het principe van ‘non-refoulement’ en het non-refoulementprincipe en non-refoule-mentprincipe",
-         [("principe van ‘non-refoulement’", "obl.non-refoulement"), ("non-refoulementprincipe", "obl.non-refoulement"),
-          ("non-refoule-mentprincipe", "obl.non-refoulement")]),
+        (
+            "het principe van ‘non-refoulement’ en het non-refoulementprincipe en non-refoule-mentprincipe",
+            [
+                ("principe van ‘non-refoulement’", "obl.non-refoulement"),
+                ("non-refoulementprincipe", "obl.non-refoulement"),
+                ("non-refoule-mentprincipe", "obl.non-refoulement"),
+            ],
+        ),
         # inflection: Europees/Europese
         ("het Europese Hof voor de Rechten van de Mens", [("Europese Hof voor de Rechten van de Mens", "org.ecthr")]),
         # a negative lookahead keeps Libya's foreign minister apart from the Dutch one
@@ -137,14 +176,23 @@ def test_ambiguous_acronyms_are_skipped_in_capitals(lexicon):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("UNHCR and IOM help the Libyan coast guard.",
-         [("UNHCR", "org.unhcr"), ("IOM", "org.iom"), ("Libyan coast guard", "org.libyan-coast-guard")]),
+        (
+            "UNHCR and IOM help the Libyan coast guard.",
+            [("UNHCR", "org.unhcr"), ("IOM", "org.iom"), ("Libyan coast guard", "org.libyan-coast-guard")],
+        ),
         ("the human rights situation and human rights violations", []),
         ("respect for human rights", [("human rights", "obl.human-rights")]),
-        ("the principle of non-refoulement and the 1951 Geneva Convention",
-         [("principle of non-refoulement", "obl.non-refoulement"), ("1951 Geneva Convention", "obl.refugee-convention-1951")]),
-        ("Article 3 of the European Convention on Human Rights",
-         [("Article 3 of the European Convention on Human Rights", "obl.echr-art3")]),
+        (
+            "the principle of non-refoulement and the 1951 Geneva Convention",
+            [
+                ("principle of non-refoulement", "obl.non-refoulement"),
+                ("1951 Geneva Convention", "obl.refugee-convention-1951"),
+            ],
+        ),
+        (
+            "Article 3 of the European Convention on Human Rights",
+            [("Article 3 of the European Convention on Human Rights", "obl.echr-art3")],
+        ),
         ("EUR 90 million through Europol", [("Europol", "org.europol")]),
         ("the European Council on Foreign Relations", [("European Council on Foreign Relations", "org.ecfr")]),
         ("He said US officials", [("US", "pl.united-states")]),

@@ -32,7 +32,10 @@ def test_letterhead_and_running_headers_are_furniture(d004):
 def test_subject_line_is_a_heading(d004):
     subject = [b for b in d004.blocks if b.text.startswith("Onderwerp")]
     assert [(b.kind, b.text) for b in subject] == [
-        (BlockKind.HEADING, "Onderwerp Reactie op het D66 Actieplan bestrijding criminaliteit tegen migranten en vluchtelingen")
+        (
+            BlockKind.HEADING,
+            "Onderwerp Reactie op het D66 Actieplan bestrijding criminaliteit tegen migranten en vluchtelingen",
+        )
     ]
 
 
@@ -64,7 +67,9 @@ def test_markup_is_stripped_and_link_text_and_url_kept(d004):
     assert not [b.id for b in d004.blocks if "*" in b.text or "#" in b.text or "](" in b.text]
     assert any("In een failed state als Libië" in b.text for b in d004.blocks)
     link = [b.text for b in d004.blocks if "rijksoverheid" in b.text]
-    assert link == ["Turfmarkt 147 2511 DP Den Haag Postbus 20301 2500 EH Den Haag www.rijksoverheid.nl/jenv (http://www.rijksoverheid.nl/jenv)"]
+    assert link == [
+        "Turfmarkt 147 2511 DP Den Haag Postbus 20301 2500 EH Den Haag www.rijksoverheid.nl/jenv (http://www.rijksoverheid.nl/jenv)"
+    ]
 
 
 def test_closer(d004):
@@ -104,7 +109,11 @@ def test_small_letter(tmp_path):
         ("fw_header", None, "Ons kenmerk 123"),
         ("fw_header", None, "Datum 1 mei 2020"),
         ("heading", None, "Onderwerp Een proef"),
-        ("paragraph", None, "Dit is de eerste alinea van de brief over een onderwerp dat ertoe doet, en hij loopt door op de volgende pagina."),
+        (
+            "paragraph",
+            None,
+            "Dit is de eerste alinea van de brief over een onderwerp dat ertoe doet, en hij loopt door op de volgende pagina.",
+        ),
         ("fw_header", None, "Ons kenmerk 123"),
         ("heading", "1.", "Kop"),
         ("list_item", "-", "eerste punt"),

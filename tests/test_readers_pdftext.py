@@ -48,7 +48,9 @@ def test_d000_footnote_2_is_its_own_note_and_the_marker_points_to_it(docs):
     doc = docs["d000"]
     note = the_block(doc, "Zie o.a. het verslag", BlockKind.NOTE)
     assert note.label == "2"
-    assert note.text == "Zie o.a. het verslag van de Europese Raad van 14–15 december 2017, Kamerstuk 21 501-20, nr. 1281."
+    assert (
+        note.text == "Zie o.a. het verslag van de Europese Raad van 14–15 december 2017, Kamerstuk 21 501-20, nr. 1281."
+    )
     marked = the_block(doc, "Justitie en Binnenlandse Zaken.")
     ref = marked.note_refs[0]
     assert (ref.label, ref.note) == ("2", note.id)
@@ -60,7 +62,11 @@ def test_d000_blocks_in_reading_order(docs):
     doc = docs["d000"]
     assert [b.id for b in doc.blocks] == [f"b{i}" for i in range(1, len(doc.blocks) + 1)]
     kinds = [b.kind.value for b in doc.blocks]
-    assert kinds == ["page_break"] + ["paragraph"] * 3 + ["page_break"] + ["paragraph"] * 4 + ["note", "page_break", "closer"]
+    assert kinds == ["page_break"] + ["paragraph"] * 3 + ["page_break"] + ["paragraph"] * 4 + [
+        "note",
+        "page_break",
+        "closer",
+    ]
     assert doc.blocks[-1].text == "De Staatssecretaris van Justitie en Veiligheid, M.G.J. Harbers"
 
 
@@ -142,7 +148,9 @@ def test_no_page_number_inside_body_text(docs):
 
 
 def test_no_block_keeps_a_line_end_hyphen_split(docs):
-    allowed = re.compile(r"(zee|kernwapen|arbeids|energie|grens|drugs|opsporings|registratie|Sahel|transit|mensenhandel|\w+)- (en|of) ")
+    allowed = re.compile(
+        r"(zee|kernwapen|arbeids|energie|grens|drugs|opsporings|registratie|Sahel|transit|mensenhandel|\w+)- (en|of) "
+    )
     for doc in docs.values():
         for block in doc.blocks:
             text = allowed.sub("", block.text)
@@ -164,7 +172,12 @@ def test_headings(docs):
 def test_d002_pull_quotes_and_boxes_are_their_own_blocks(docs):
     doc = docs["d002"]
     quotes = texts(doc, BlockKind.PULL_QUOTE)
-    assert [q[:22] for q in quotes] == ["“DOOR SAMEN TE WERKEN ", "“DOOR GRENSBEWAKING TE", "“DE VERDEDIGING EN PRO", "“BELGIË HERVESTIGT AMP"]
+    assert [q[:22] for q in quotes] == [
+        "“DOOR SAMEN TE WERKEN ",
+        "“DOOR GRENSBEWAKING TE",
+        "“DE VERDEDIGING EN PRO",
+        "“BELGIË HERVESTIGT AMP",
+    ]
     assert quotes[0].endswith("CONSOLIDEERT ZE MEE DE LIBISCHE INSTABILITEIT.”")
     box = the_block(doc, "In Libië is al jaren een gewapend conflict aan de gang.", BlockKind.BOX)
     assert box.lines == (113, 121)
@@ -231,7 +244,10 @@ def test_small_hand_made_text(tmp_path):
     assert [(b.kind.value, b.text) for b in doc.blocks] == [
         ("page_break", ""),
         ("heading", "Inleiding"),
-        ("paragraph", "Het kabinet steunt de VN-onderhandelingen over Noord-Korea en de zee- en landsgrenzen van het herkomstland."),
+        (
+            "paragraph",
+            "Het kabinet steunt de VN-onderhandelingen over Noord-Korea en de zee- en landsgrenzen van het herkomstland.",
+        ),
         ("closer", "De Minister van Buitenlandse Zaken, A.B. Naam"),
     ]
     assert doc.blocks[2].note_refs[0].label == "1"

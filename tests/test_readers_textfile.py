@@ -25,7 +25,11 @@ def write(tmp_path, name: str, data: bytes):
     [
         ("empty.txt", b"", "file is empty"),
         ("blank.txt", b"  \n\t\n \r\n", "file contains only whitespace, no text"),
-        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8, "looks like a binary file, not text"),
+        (
+            "image.txt",
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8,
+            "looks like a binary file, not text",
+        ),
         ("nul.txt", b"tekst\x00\x00\x00\x00 met nullen", "looks like a binary file, not text"),
         ("bom16bad.txt", b"\xff\xfeA\x00\x00\xd8", "starts with a utf-16 byte-order mark but is not valid utf-16"),
         ("huge.txt", b"a" * (20 * 1024 * 1024), "a line of 20,971,520 characters: not text extracted from a document"),
@@ -95,7 +99,12 @@ def test_form_feed_in_markdown_separates_paragraphs(tmp_path):
 
 def test_source_lines_number_the_pieces_of_a_form_fed_line():
     lines = source_lines("a\nb\fc\n")
-    assert [(l.number, l.text, l.page_start) for l in lines] == [(1, "a", False), (2, "b", False), (2, "c", True), (3, "", False)]
+    assert [(line.number, line.text, line.page_start) for line in lines] == [
+        (1, "a", False),
+        (2, "b", False),
+        (2, "c", True),
+        (3, "", False),
+    ]
 
 
 def test_random_bytes_are_binary(tmp_path):

@@ -20,16 +20,28 @@ def refs(text: str, lexicon: Lexicon, lang: str = "nl") -> list[tuple[str, str]]
     "text, expected",
     [
         ("(Kamerstuk 21 501-20, nr. 1280)", [("Kamerstuk 21 501-20, nr. 1280", f"{OB}/kst-21501-20-1280.html")]),
-        ("Algemeen Overleg (Kamerstuk 19 637, nr. 2365) heb", [("Kamerstuk 19 637, nr. 2365", f"{OB}/kst-19637-2365.html")]),
+        (
+            "Algemeen Overleg (Kamerstuk 19 637, nr. 2365) heb",
+            [("Kamerstuk 19 637, nr. 2365", f"{OB}/kst-19637-2365.html")],
+        ),
         # no comma before nr.
         ("(Kamerstuk 29 754 nr. 323)", [("Kamerstuk 29 754 nr. 323", f"{OB}/kst-29754-323.html")]),
         # a line break inside the reference
         ("Kamerstuk 21 501-20,\nnr. 1281.", [("Kamerstuk 21 501-20,\nnr. 1281", f"{OB}/kst-21501-20-1281.html")]),
-        ("Aanhangsel Handelingen II 2016/17, nr. 172", [("Aanhangsel Handelingen II 2016/17, nr. 172", f"{OB}/ah-tk-20162017-172.html")]),
+        (
+            "Aanhangsel Handelingen II 2016/17, nr. 172",
+            [("Aanhangsel Handelingen II 2016/17, nr. 172", f"{OB}/ah-tk-20162017-172.html")],
+        ),
         # a treaty article the lexicon knows: ref and obligation share the span
-        ("in artikel 4 van het Handvest van de Grondrechten van de Europese Unie",
-         [("artikel 4 van het Handvest van de Grondrechten van de Europese Unie",
-           "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:12012P/TXT")]),
+        (
+            "in artikel 4 van het Handvest van de Grondrechten van de Europese Unie",
+            [
+                (
+                    "artikel 4 van het Handvest van de Grondrechten van de Europese Unie",
+                    "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:12012P/TXT",
+                )
+            ],
+        ),
         # no trusted URL for the ECHR: a ref without a target
         ("artikel 3 van het EVRM", [("artikel 3 van het EVRM", "")]),
         # a bare "art. 5" resolved to the treaty cited in the same sentence
@@ -54,7 +66,8 @@ def test_bare_article_also_becomes_the_articles_obligation(lexicon):
 
 def test_english_references(lexicon):
     assert refs("(Parliamentary Paper 21 501-20, no. 1280)", lexicon, "en") == [
-        ("Parliamentary Paper 21 501-20, no. 1280", f"{OB}/kst-21501-20-1280.html")]
+        ("Parliamentary Paper 21 501-20, no. 1280", f"{OB}/kst-21501-20-1280.html")
+    ]
     assert refs("The Washington Treaty provides in Article 5 that", lexicon, "en") == [("Article 5", NATO)]
 
 

@@ -9,7 +9,14 @@ from lxml import etree
 from test_review_samples import sample_document
 
 from pipeline.errors import ReviewError
-from pipeline.review_merge import build_reviewed_tei, feed_cache, load_review, produced_path, remember_produced, ReviewOptions
+from pipeline.review_merge import (
+    ReviewOptions,
+    build_reviewed_tei,
+    feed_cache,
+    load_review,
+    produced_path,
+    remember_produced,
+)
 from pipeline.tei.export import document_to_tei, write_validated
 from pipeline.tei.options import ExportOptions
 from pipeline.tei.reader import read_tei_bytes, read_tei_file
@@ -33,11 +40,11 @@ def export_run(doc, folder, schema=None):
 def review_like_a_person(path):
     """Change one English sentence, delete one annotation, add one (as in an XML editor)."""
     tree = etree.parse(str(path))
-    s2 = sentence(tree, 'd900.en.s2')
+    s2 = sentence(tree, "d900.en.s2")
     org = s2.find("tei:orgName", NS)
     s2.text, org.text = "", "UNHCR"
     org.tail = " respects the principle of "  # was "honours"
-    s3 = sentence(tree, 'd900.en.s3')
+    s3 = sentence(tree, "d900.en.s3")
     place = s3.find("tei:placeName", NS)  # delete the annotation, keep its text
     s3.text = (s3.text or "") + place.text + (place.tail or "")
     s3.remove(place)
@@ -73,7 +80,7 @@ def test_corrections_are_detected_kept_marked_and_stable(tmp_path, tei_schema):
     path, _ = export_run(sample_document(), tmp_path, tei_schema)
     review_like_a_person(path)
     tree = etree.parse(str(path))
-    s5 = sentence(tree, 'd900.en.s5')
+    s5 = sentence(tree, "d900.en.s5")
     s5.find("tei:placeName", NS).tail = " is not a "
     added = etree.SubElement(s5, "{http://www.tei-c.org/ns/1.0}term", type="obligation", ref="#obl.non-refoulement")
     added.text, added.tail = "safe", " country."  # the reviewer marks a (made-up) obligation
@@ -123,7 +130,10 @@ def test_a_review_goes_stale_when_the_dutch_changes(tmp_path):
     changed = sample_document()
     block = changed.blocks[1]
     s2 = dataclasses.replace(block.sentences[0], text="Het UNHCR eert het beginsel van non-refoulement niet.")
-    changed = dataclasses.replace(changed, blocks=(changed.blocks[0], dataclasses.replace(block, sentences=(s2, block.sentences[1])), *changed.blocks[2:]))
+    changed = dataclasses.replace(
+        changed,
+        blocks=(changed.blocks[0], dataclasses.replace(block, sentences=(s2, block.sentences[1])), *changed.blocks[2:]),
+    )
     path, fixed = export_run(changed, tmp_path)
     s2_back = {s.id: s for _, s in read_tei_file(path).sentences()}["s2"]
     assert s2_back.translation.stale and s2_back.translation.origin == "reviewed"
@@ -136,14 +146,18 @@ def test_a_review_goes_stale_when_the_dutch_changes(tmp_path):
 def test_reviewed_translations_feed_the_cache_for_other_documents(tmp_path):
     path, _ = export_run(sample_document(), tmp_path)
     tree = etree.parse(str(path))
-    s5 = sentence(tree, 'd900.en.s5')
+    s5 = sentence(tree, "d900.en.s5")
     s5.find("tei:placeName", NS).tail = " is not a safe country for migrants."
     tree.write(str(path), xml_declaration=True, encoding="UTF-8")
     with TranslationCache.open(tmp_path / "cache") as cache:
         assert feed_cache(load_review(path, ReviewOptions(date="2024-05-02")), cache) == 1
         found = cache.get_many("any-engine", ["Libië is geen veilig land."])
     row = found["Libië is geen veilig land."]
-    assert (row.origin, row.segments, row.resp) == ("reviewed", ("Libya is not a safe country for migrants.",), "reviewer")
+    assert (row.origin, row.segments, row.resp) == (
+        "reviewed",
+        ("Libya is not a safe country for migrants.",),
+        "reviewer",
+    )
 
 
 def test_a_hostile_reviewed_file_is_refused_and_nothing_is_written(tmp_path):

@@ -78,7 +78,9 @@ def test_mismatched_annotations_are_flagged(tmp_path):
     block = doc.blocks[1]
     s3 = block.sentences[1]
     s3 = dataclasses.replace(s3, translation=dataclasses.replace(s3.translation, annotations=()))
-    doc = dataclasses.replace(doc, blocks=(doc.blocks[0], dataclasses.replace(block, sentences=(block.sentences[0], s3)), *doc.blocks[2:]))
+    doc = dataclasses.replace(
+        doc, blocks=(doc.blocks[0], dataclasses.replace(block, sentences=(block.sentences[0], s3)), *doc.blocks[2:])
+    )
     path = tmp_path / "d900.xml"
     path.write_bytes(document_to_tei(doc, ExportOptions(date="2024-05-01")))
     page = html.fromstring(render_review_page(path, ReviewPageOptions(min_cert=0.5)))
@@ -106,7 +108,9 @@ def test_cli_refuses_a_hostile_file(tmp_path):
 def chromium() -> str:
     found = shutil.which("chromium") or shutil.which("chromium-browser")
     if not found:
-        pytest.fail("headless Chromium is needed for the review-page test: install Debian's package (apt-get install -y chromium)")
+        pytest.fail(
+            "headless Chromium is needed for the review-page test: install Debian's package (apt-get install -y chromium)"
+        )
     return found
 
 
@@ -114,15 +118,29 @@ def test_review_page_of_d002_renders_in_headless_chromium(d002_tei, tmp_path):
     page = tmp_path / "d002.html"
     page.write_bytes(render_review_page(d002_tei))
     flags = [
-        chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        chromium(),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
         f"--user-data-dir={tmp_path / 'profile'}",
     ]
-    dom = subprocess.run(flags + ["--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120, check=True).stdout
+    dom = subprocess.run(
+        flags + ["--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120, check=True
+    ).stdout
     rendered = html.fromstring(dom)
     assert len(rendered.xpath("//tr[contains(@class, 'pair')]")) == expected_pairs(d002_tei)
     assert rendered.xpath("//td[@class='nl']//span[contains(@class, 'ann ')]")
     assert rendered.xpath("//td[@class='en']//span[contains(@class, 'ann ')]")
     shot = tmp_path / "d002.png"
-    subprocess.run(flags + [f"--screenshot={shot}", "--window-size=1280,2000", page.as_uri()], capture_output=True, timeout=120, check=True)
+    subprocess.run(
+        flags + [f"--screenshot={shot}", "--window-size=1280,2000", page.as_uri()],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000

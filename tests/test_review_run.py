@@ -4,7 +4,6 @@ translation for the same Dutch sentence in another document."""
 
 from __future__ import annotations
 
-
 from lxml import etree
 
 from pipeline.model import Translation
@@ -42,7 +41,9 @@ class CachedFakeTranslator:
             if row is not None and row.origin == "reviewed":
                 out[text] = Translation(row.segments, "reviewed", row.engine, resp=row.resp)
             else:
-                out[text] = Translation(("EN " + text.replace("Libië", "Libya"),), "machine", self.signature, score=-0.2)
+                out[text] = Translation(
+                    ("EN " + text.replace("Libië", "Libya"),), "machine", self.signature, score=-0.2
+                )
         return out
 
 
@@ -69,7 +70,9 @@ def test_reviewer_corrections_survive_reruns_and_are_reused(tmp_path, tei_schema
     (corpus / "b01.txt").write_text(f"De EU werkt samen met Libië.\n\n{SHARED}\n")
     output = tmp_path / "output"
     with TranslationCache.open(tmp_path / "cache") as cache:
-        options = RunOptions(corpus, output, ExportOptions(date="2024-05-01"), lexicons=corpus_dir.parent / "annotations")
+        options = RunOptions(
+            corpus, output, ExportOptions(date="2024-05-01"), lexicons=corpus_dir.parent / "annotations"
+        )
 
         def run():
             summary = run_pipeline(options, schema=tei_schema, translator=CachedFakeTranslator(cache))
@@ -92,7 +95,9 @@ def test_reviewer_corrections_survive_reruns_and_are_reused(tmp_path, tei_schema
         shared_nl = find_dutch(root, shared_en_id)
         place = shared_nl.find("tei:placeName", NS)
         place.tail = " is geen "
-        term = etree.SubElement(shared_nl, "{http://www.tei-c.org/ns/1.0}term", type="obligation", ref="#obl.safe-country")
+        term = etree.SubElement(
+            shared_nl, "{http://www.tei-c.org/ns/1.0}term", type="obligation", ref="#obl.safe-country"
+        )
         term.text, term.tail = "veilig land", " voor migranten."  # add: a (made-up) norm
         tree.write(str(a01), xml_declaration=True, encoding="UTF-8")
 
@@ -107,7 +112,9 @@ def test_reviewer_corrections_survive_reruns_and_are_reused(tmp_path, tei_schema
         kinds = sorted(c.get("type") for c in root.iterfind(".//tei:revisionDesc/tei:change[@type]", NS))
         assert kinds == ["annotation-added", "annotation-removed", "translation"]
         shared_nl = find_dutch(root, shared_en_id)
-        assert [(t.text, t.get("resp")) for t in shared_nl.iterfind("tei:term", NS)] == [("veilig land", "#resp.reviewer")]
+        assert [(t.text, t.get("resp")) for t in shared_nl.iterfind("tei:term", NS)] == [
+            ("veilig land", "#resp.reviewer")
+        ]
 
         # the other document got the corrected translation for the identical Dutch sentence
         other = etree.parse(str(output / "b01.xml")).getroot()
@@ -129,7 +136,9 @@ def test_a_corrected_dutch_sentence_is_translated_again_and_marked(tmp_path, tei
     (corpus / "b01.txt").write_text("De EU werkt samen met Libië.\n")
     output = tmp_path / "output"
     with TranslationCache.open(tmp_path / "cache") as cache:
-        options = RunOptions(corpus, output, ExportOptions(date="2024-05-01"), lexicons=corpus_dir.parent / "annotations")
+        options = RunOptions(
+            corpus, output, ExportOptions(date="2024-05-01"), lexicons=corpus_dir.parent / "annotations"
+        )
         assert run_pipeline(options, schema=tei_schema, translator=CachedFakeTranslator(cache)).ok
         a01 = output / "a01.xml"
         tree = etree.parse(str(a01))

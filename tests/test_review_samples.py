@@ -73,11 +73,27 @@ def sample_document(doc_id: str = "d900", shared: str = "Libië is geen veilig l
                     "s2",
                     para,
                     s1,
-                    machine(en1, -0.31, [ann(en1, "UNHCR", "org", "org.unhcr"), ann(en1, "non-refoulement", "obligation", "obl.non-refoulement")]),
-                    [ann(s1, "UNHCR", "org", "org.unhcr"), ann(s1, "non-refoulement", "obligation", "obl.non-refoulement")],
+                    machine(
+                        en1,
+                        -0.31,
+                        [
+                            ann(en1, "UNHCR", "org", "org.unhcr"),
+                            ann(en1, "non-refoulement", "obligation", "obl.non-refoulement"),
+                        ],
+                    ),
+                    [
+                        ann(s1, "UNHCR", "org", "org.unhcr"),
+                        ann(s1, "non-refoulement", "obligation", "obl.non-refoulement"),
+                    ],
                     note_refs=(NoteRef(len(s1) - 1, "1", "b3"),),
                 ),
-                sentence("s3", para, s2, machine(en2, -2.75, [ann(en2, "Libya", "place", "pl.libya")]), [ann(s2, "Libië", "place", "pl.libya")]),
+                sentence(
+                    "s3",
+                    para,
+                    s2,
+                    machine(en2, -2.75, [ann(en2, "Libya", "place", "pl.libya")]),
+                    [ann(s2, "Libië", "place", "pl.libya")],
+                ),
             ),
         ),
         Block(
@@ -94,13 +110,29 @@ def sample_document(doc_id: str = "d900", shared: str = "Libië is geen veilig l
             shared,
             (5, 5),
             sentences=(
-                sentence("s5", shared, shared, machine("Libya is not a safe country.", -0.4, [ann("Libya is not a safe country.", "Libya", "place", "pl.libya")]), [ann(shared, "Libië", "place", "pl.libya")]),
+                sentence(
+                    "s5",
+                    shared,
+                    shared,
+                    machine(
+                        "Libya is not a safe country.",
+                        -0.4,
+                        [ann("Libya is not a safe country.", "Libya", "place", "pl.libya")],
+                    ),
+                    [ann(shared, "Libië", "place", "pl.libya")],
+                ),
             ),
         ),
     )
     return Document(
         id=doc_id,
-        meta=Metadata(title="Kamerbrief over Libië", title_en="Letter on Libya", date="2018-01", author="Staatssecretaris", kind="letter"),
+        meta=Metadata(
+            title="Kamerbrief over Libië",
+            title_en="Letter on Libya",
+            date="2018-01",
+            author="Staatssecretaris",
+            kind="letter",
+        ),
         source=Source(f"corpus/{doc_id}.txt", "0" * 64),
         blocks=blocks,
         authority=tuple(sorted((LIBYA, UNHCR, REFOULEMENT), key=lambda e: e.id)),

@@ -59,8 +59,9 @@ def test_bad_document_is_named_skipped_and_exit_status_is_1(small_corpus, tmp_pa
 
 def test_stop_on_error_stops_with_one_line(small_corpus, tmp_path, tei_schema):
     (small_corpus / "a-leeg.txt").write_text("", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["run", str(small_corpus), "-o", str(tmp_path / "out"), "--no-translate",
-                                      "--stop-on-error"])
+    result = CliRunner().invoke(
+        cli, ["run", str(small_corpus), "-o", str(tmp_path / "out"), "--no-translate", "--stop-on-error"]
+    )
     assert result.exit_code == 1
     assert result.output.startswith("Error: ") and "a-leeg.txt" in result.output
     assert not (tmp_path / "out" / "corpus.xml").exists()
@@ -68,8 +69,9 @@ def test_stop_on_error_stops_with_one_line(small_corpus, tmp_path, tei_schema):
 
 def test_missing_translation_package_points_to_no_translate(small_corpus, tmp_path, monkeypatch):
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "no-packages"))
-    result = CliRunner().invoke(cli, ["run", str(small_corpus), "-o", str(tmp_path / "out"),
-                                      "--cache-dir", str(tmp_path / "cache")])
+    result = CliRunner().invoke(
+        cli, ["run", str(small_corpus), "-o", str(tmp_path / "out"), "--cache-dir", str(tmp_path / "cache")]
+    )
     assert result.exit_code == 1
     assert result.output.startswith("Error: ")
     assert "--no-translate" in result.output and "pipeline models install translate-nl_en" in result.output
@@ -96,7 +98,15 @@ def test_help_documents_the_error_policy():
 def test_corpus_manifest_as_argument(corpus_dir, tmp_path, tei_schema):
     copy = tmp_path / "corpus"
     shutil.copytree(corpus_dir, copy)
-    result = CliRunner().invoke(cli, ["run", str(copy / "manifest.yaml"), "-o", str(tmp_path / "out"), "--no-translate"])
+    result = CliRunner().invoke(
+        cli, ["run", str(copy / "manifest.yaml"), "-o", str(tmp_path / "out"), "--no-translate"]
+    )
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "out").glob("*.xml")) == [
-        "corpus.xml", "d000.xml", "d001.xml", "d002.xml", "d003.xml", "d004.xml"]
+        "corpus.xml",
+        "d000.xml",
+        "d001.xml",
+        "d002.xml",
+        "d003.xml",
+        "d004.xml",
+    ]

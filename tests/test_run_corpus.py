@@ -175,6 +175,8 @@ def test_annotations_reach_both_sides_with_one_authority(exported):
 def test_corpus_file_lists_every_document(exported, corpus_entries):
     tree = etree.parse(str(exported[-1] / "corpus.xml"))
     assert tree.xpath("//t:list[@type='documents']/t:item/t:ref/@target", namespaces=NS) == [
-        f"{e.id}.xml#{e.id}" for e in corpus_entries]
+        f"{e.id}.xml#{e.id}" for e in corpus_entries
+    ]
     assert tree.xpath("//t:sourceDesc/t:listBibl/t:bibl/@xml:id", namespaces=NS) == [
-        f"corpus.{e.id}" for e in corpus_entries]
+        f"corpus.{e.id}" for e in corpus_entries
+    ]

@@ -21,9 +21,13 @@ from pipeline.translate import TranslateOptions
 def standin_output(tmp_path_factory, corpus_dir, standin_argosmodel, tei_schema):
     folder = tmp_path_factory.mktemp("standin-out")
     cache = tmp_path_factory.mktemp("cache")
-    options = RunOptions(corpus_dir, folder, ExportOptions(date="2023-11-14"),
-                         translate=TranslateOptions(model=standin_argosmodel, cache_dir=cache),
-                         lexicons=corpus_dir.parent / "annotations")
+    options = RunOptions(
+        corpus_dir,
+        folder,
+        ExportOptions(date="2023-11-14"),
+        translate=TranslateOptions(model=standin_argosmodel, cache_dir=cache),
+        lexicons=corpus_dir.parent / "annotations",
+    )
     first = run_pipeline(options, schema=tei_schema)
     before = {p.name: p.read_bytes() for p in folder.glob("*.xml")}
     second = run_pipeline(options, schema=tei_schema)

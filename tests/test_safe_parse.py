@@ -83,7 +83,9 @@ def test_the_parser_itself_never_substitutes_entities_even_without_the_prescan(t
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET-CONTENT\n")
     path = tmp_path / "xxe16.xml"
-    path.write_bytes(external_entity(secret).decode().replace('version="1.0"?', 'version="1.0" encoding="UTF-16"?').encode("utf-16"))
+    path.write_bytes(
+        external_entity(secret).decode().replace('version="1.0"?', 'version="1.0" encoding="UTF-16"?').encode("utf-16")
+    )
     with pytest.raises(ReviewError, match="declares entities"):
         parse_file(path)
 
@@ -96,7 +98,9 @@ def test_a_200_mb_file_is_refused_by_size_before_reading(tmp_path, monkeypatch):
     opened = []
     real_open = Path.open
     monkeypatch.setattr(Path, "open", lambda self, *a, **k: opened.append(self) or real_open(self, *a, **k))
-    with pytest.raises(ReviewError, match=r"huge\.xml: file is 200 MB, larger than the 50 MB a reviewed TEI file may have"):
+    with pytest.raises(
+        ReviewError, match=r"huge\.xml: file is 200 MB, larger than the 50 MB a reviewed TEI file may have"
+    ):
         parse_file(path)
     assert path not in opened
 
@@ -112,7 +116,10 @@ def test_the_size_bound_is_configurable(tmp_path):
     "data, message",
     [
         # a reviewer's unclosed tag: the line of the problem is what they need
-        (b"<TEI xmlns='http://www.tei-c.org/ns/1.0'>\n<text>\n<s>oops</text>\n</TEI>", r"broken\.xml: line 3: not well-formed XML"),
+        (
+            b"<TEI xmlns='http://www.tei-c.org/ns/1.0'>\n<text>\n<s>oops</text>\n</TEI>",
+            r"broken\.xml: line 3: not well-formed XML",
+        ),
         # an empty file (saved by mistake)
         (b"", r"broken\.xml: line \d+: not well-formed XML"),
     ],

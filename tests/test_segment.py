@@ -30,7 +30,10 @@ SPLITS = [
     ),
     pytest.param(
         "Op basis van het akkoord is een Raad gevormd, o.l.v. premier Fayez Serraj. Op 14 februari presenteerde de PC.",
-        ["Op basis van het akkoord is een Raad gevormd, o.l.v. premier Fayez Serraj.", "Op 14 februari presenteerde de PC."],
+        [
+            "Op basis van het akkoord is een Raad gevormd, o.l.v. premier Fayez Serraj.",
+            "Op 14 februari presenteerde de PC.",
+        ],
         id="olv-before-name",  # d001: o.l.v. followed by a title and a name
     ),
     pytest.param(
@@ -43,7 +46,10 @@ SPLITS = [
     ),
     pytest.param(
         "Kan de Minister toelichten wat de vergadering van 30 juli a.s. Kan de Minister toelichten wat de visie is?",
-        ["Kan de Minister toelichten wat de vergadering van 30 juli a.s.", "Kan de Minister toelichten wat de visie is?"],
+        [
+            "Kan de Minister toelichten wat de vergadering van 30 juli a.s.",
+            "Kan de Minister toelichten wat de visie is?",
+        ],
         id="as-before-new-sentence",  # d003: a.s. can close a sentence when a sentence opener follows
     ),
     pytest.param(
@@ -68,7 +74,10 @@ SPLITS = [
     ),
     pytest.param(
         "In april werd een pakket van EUR 90 mln. beschikbaar gemaakt. Het Verdrag bepaalt in art. 5 dat een aanval telt.",
-        ["In april werd een pakket van EUR 90 mln. beschikbaar gemaakt.", "Het Verdrag bepaalt in art. 5 dat een aanval telt."],
+        [
+            "In april werd een pakket van EUR 90 mln. beschikbaar gemaakt.",
+            "Het Verdrag bepaalt in art. 5 dat een aanval telt.",
+        ],
         id="mln-and-art",  # d003: mln. and art. before a number
     ),
     pytest.param(
@@ -128,17 +137,27 @@ SPLITS = [
     ),
     pytest.param(
         "“The fear is what pushes Africans to cross as quickly as possible (…). Ultimately, violations of rights are not the price”, stelt hij.",
-        ["“The fear is what pushes Africans to cross as quickly as possible (…).", "Ultimately, violations of rights are not the price”, stelt hij."],
+        [
+            "“The fear is what pushes Africans to cross as quickly as possible (…).",
+            "Ultimately, violations of rights are not the price”, stelt hij.",
+        ],
         id="bracketed-ellipsis-then-period",  # d002: "(…)." ends the first quoted sentence
     ),
     pytest.param(
         "Het buitenlandse beleid (…) zorgt voor bescherming. Het gaat over veiligheidsbelangen (…), maar ook over waarden.",
-        ["Het buitenlandse beleid (…) zorgt voor bescherming.", "Het gaat over veiligheidsbelangen (…), maar ook over waarden."],
+        [
+            "Het buitenlandse beleid (…) zorgt voor bescherming.",
+            "Het gaat over veiligheidsbelangen (…), maar ook over waarden.",
+        ],
         id="bracketed-ellipsis-inside",  # an omission mark is no boundary
     ),
     pytest.param(
         "Zijn de eerste resultaten al bekend? En overwegen Italië en/of de EU vervolgstappen? Graag een toelichting.",
-        ["Zijn de eerste resultaten al bekend?", "En overwegen Italië en/of de EU vervolgstappen?", "Graag een toelichting."],
+        [
+            "Zijn de eerste resultaten al bekend?",
+            "En overwegen Italië en/of de EU vervolgstappen?",
+            "Graag een toelichting.",
+        ],
         id="question-marks",  # d003 questions
     ),
     pytest.param(
@@ -173,7 +192,10 @@ SPLITS = [
     ),
     pytest.param(
         "Dit kost 5 mld. euro en bijv. tijd, m.b.t. de uitvoering i.p.v. later, incl. de ca. 30 resp. 40 z.g. ngo’s. Klaar.",
-        ["Dit kost 5 mld. euro en bijv. tijd, m.b.t. de uitvoering i.p.v. later, incl. de ca. 30 resp. 40 z.g. ngo’s.", "Klaar."],
+        [
+            "Dit kost 5 mld. euro en bijv. tijd, m.b.t. de uitvoering i.p.v. later, incl. de ca. 30 resp. 40 z.g. ngo’s.",
+            "Klaar.",
+        ],
         id="more-abbreviations",
     ),
     pytest.param(

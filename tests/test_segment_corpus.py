@@ -32,7 +32,7 @@ def pairs_in_blocks(doc):
 
 
 def last_word(text: str) -> str:
-    return text.split()[-1].lstrip("(“\"‘«[")
+    return text.split()[-1].lstrip('(“"‘«[')
 
 
 @pytest.mark.parametrize("doc_id", DOC_IDS)
@@ -59,7 +59,7 @@ def test_ids_run_in_reading_order(docs, doc_id):
 
 @pytest.mark.parametrize("doc_id", DOC_IDS)
 def test_no_sentence_ends_at_an_abbreviation(docs, doc_id):
-    for block, sentence, following in pairs_in_blocks(docs[doc_id]):
+    for _block, sentence, following in pairs_in_blocks(docs[doc_id]):
         if following is None:
             continue
         word = last_word(sentence.text).lower()
@@ -85,7 +85,7 @@ def test_no_sentence_ends_inside_a_number_or_at_numbering(docs, doc_id):
 def test_no_sentence_ends_mid_sentence_or_mid_word(docs, doc_id):
     """Inside a block every sentence but the last ends in . ? ! or … and the next opens with a capital,
     digit or quotation mark; no sentence is cut at a line-end hyphen."""
-    for block, sentence, following in pairs_in_blocks(docs[doc_id]):
+    for _block, sentence, following in pairs_in_blocks(docs[doc_id]):
         assert not re.search(r"\w-$", sentence.text), sentence.text
         if following is None:
             continue
@@ -213,7 +213,9 @@ def test_d003_sentences(docs, sentence):
 
 def test_d003_numbered_answers_are_one_sentence_each(docs):
     # the reader keeps the numbering as the heading's label; the heading is one sentence
-    answers = [(b.label, [s.text for s in b.sentences]) for b in docs["d003"].blocks if b.label and b.kind == BlockKind.HEADING]
+    answers = [
+        (b.label, [s.text for s in b.sentences]) for b in docs["d003"].blocks if b.label and b.kind == BlockKind.HEADING
+    ]
     assert answers == [(f"{n}.", ["Antwoord van het kabinet:"]) for n in range(1, 22)]
 
 
@@ -283,7 +285,7 @@ def test_d003_english_quotation_in_guillemets(docs):
 
 def test_note_refs_stay_with_their_sentences(docs):
     doc = docs["d000"]
-    for block, sentence in doc.sentences():
+    for _block, sentence in doc.sentences():
         for ref in sentence.note_refs:
             assert 0 <= ref.offset <= len(sentence.text)
     refs = sum(len(b.note_refs) for b in doc.blocks)

@@ -21,8 +21,15 @@ def test_argosmodel_is_one_folder_with_the_package_files(standin_argosmodel):
     names = zipfile.ZipFile(standin_argosmodel).namelist()
     top = {name.split("/")[0] for name in names}
     assert top == {"translate-nl_en-standin-tiny-n30"}
-    for required in ("metadata.json", "README.md", "sentencepiece.model", "model/model.bin",
-                     "model/config.json", "model/shared_vocabulary.json", "stanza/nl/tokenize/alpino.pt"):
+    for required in (
+        "metadata.json",
+        "README.md",
+        "sentencepiece.model",
+        "model/model.bin",
+        "model/config.json",
+        "model/shared_vocabulary.json",
+        "stanza/nl/tokenize/alpino.pt",
+    ):
         assert f"translate-nl_en-standin-tiny-n30/{required}" in names
 
 

@@ -31,8 +31,16 @@ def para(bid: str, *sentences: Sentence, kind: BlockKind = BlockKind.PARAGRAPH, 
 
 
 def document(*blocks: Block, doc_id: str = "d000", variety: str = "nl-NL", **kw) -> Document:
-    meta = Metadata(title="Titel", title_en="Title", date="2018-01", author="Auteur", publisher="Uitgever",
-                    kind="letter", variety=variety, licence="CC0")
+    meta = Metadata(
+        title="Titel",
+        title_en="Title",
+        date="2018-01",
+        author="Auteur",
+        publisher="Uitgever",
+        kind="letter",
+        variety=variety,
+        licence="CC0",
+    )
     return Document(doc_id, meta, Source("corpus/x.txt", "0" * 64), tuple(blocks), **kw)
 
 

@@ -25,16 +25,28 @@ AUTHORITY = (
 def rich_document():
     """One of everything: annotations both sides, a footnote, an unprinted marker, a split sentence."""
     s1 = sent(
-        "s1", "Het UNHCR eert het beginsel van non-refoulement.",
+        "s1",
+        "Het UNHCR eert het beginsel van non-refoulement.",
         note_refs=(NoteRef(48, "1", "b3"), NoteRef(9, "2", None)),
-        annotations=(Annotation(4, 9, "org", "org.unhcr", "UNHCR"),
-                     Annotation(19, 47, "obligation", "obl.non-refoulement", "beginsel van non-refoulement")),
-        translation=tr("UNHCR honours the principle of non-refoulement.", score=-0.1,
-                       annotations=(Annotation(0, 5, "org", "org.unhcr", "UNHCR"),)),
+        annotations=(
+            Annotation(4, 9, "org", "org.unhcr", "UNHCR"),
+            Annotation(19, 47, "obligation", "obl.non-refoulement", "beginsel van non-refoulement"),
+        ),
+        translation=tr(
+            "UNHCR honours the principle of non-refoulement.",
+            score=-0.1,
+            annotations=(Annotation(0, 5, "org", "org.unhcr", "UNHCR"),),
+        ),
     )
-    s2 = sent("s2", "Libië lang.", annotations=(Annotation(0, 5, "place", "pl.libya", "Libië"),),
-              translation=tr("Libya", "long.", score=-0.5, annotations=(Annotation(0, 5, "place", "pl.libya", "Libya"),)))
-    note = para("b3", sent("s3", "Zie Kamerstuk 19 637.", translation=tr("See paper 19 637.")), kind=BlockKind.NOTE, label="1")
+    s2 = sent(
+        "s2",
+        "Libië lang.",
+        annotations=(Annotation(0, 5, "place", "pl.libya", "Libië"),),
+        translation=tr("Libya", "long.", score=-0.5, annotations=(Annotation(0, 5, "place", "pl.libya", "Libya"),)),
+    )
+    note = para(
+        "b3", sent("s3", "Zie Kamerstuk 19 637.", translation=tr("See paper 19 637.")), kind=BlockKind.NOTE, label="1"
+    )
     return document(
         para("b1", sent("s0", "Inleiding", translation=tr("Introduction")), kind=BlockKind.HEADING),
         para("b2", s1, s2),
@@ -42,7 +54,8 @@ def rich_document():
         Block("b5", BlockKind.FW_HEADER, "Tweede Kamer", (3, 3)),
         note,
         para("b6", sent("s4", "Hoogachtend,", translation=tr("Yours faithfully,")), kind=BlockKind.CLOSER),
-        authority=AUTHORITY, provenance=PROVENANCE,
+        authority=AUTHORITY,
+        provenance=PROVENANCE,
     )
 
 
@@ -58,7 +71,7 @@ def test_dutch_paragraph_exact(rich_tei):
         ' eert het <term type="obligation" ref="#obl.non-refoulement">beginsel van non-refoulement</term>.'
         '<note xml:id="d000.nl.b3" place="foot" n="1"><s xml:id="d000.nl.s3">Zie Kamerstuk 19 637.</s></note></s>\n'
         '              <s xml:id="d000.nl.s2"><placeName ref="#pl.libya">Libië</placeName> lang.</s>\n'
-        '            </p>'
+        "            </p>"
     )
 
 
@@ -73,7 +86,7 @@ def test_english_paragraph_exact_with_corresp_cert_and_split_pieces(rich_tei):
         '              <s xml:id="d000.en.s2.1" corresp="#d000.nl.s2" cert="0.607">'
         '<placeName ref="#pl.libya">Libya</placeName></s>\n'
         '              <s xml:id="d000.en.s2.2" corresp="#d000.nl.s2" cert="0.607">long.</s>\n'
-        '            </p>'
+        "            </p>"
     )
 
 
@@ -97,7 +110,7 @@ def test_link_group_lists_every_pair(rich_tei):
         '        <link type="1:2" target="#d000.nl.s2 #d000.en.s2.1 #d000.en.s2.2"/>\n'
         '        <link type="1:1" target="#d000.nl.s3 #d000.en.s3"/>\n'
         '        <link type="1:1" target="#d000.nl.s4 #d000.en.s4"/>\n'
-        '      </linkGrp>'
+        "      </linkGrp>"
     )
 
 
@@ -116,7 +129,9 @@ def test_header_fields(rich_tei):
     assert root.xpath("//t:application/@ident", namespaces=NS) == ["pipeline", "translation"]
     assert root.xpath("//t:application[@ident='translation']/@version", namespaces=NS) == ["1.8"]
     assert "abcdef012345" in texts("//t:application[@ident='translation']/t:desc")[0]
-    assert root.xpath("//t:taxonomy[@xml:id='obligations']/t:category/@xml:id", namespaces=NS) == ["obl.non-refoulement"]
+    assert root.xpath("//t:taxonomy[@xml:id='obligations']/t:category/@xml:id", namespaces=NS) == [
+        "obl.non-refoulement"
+    ]
     assert root.xpath("//t:listOrg/t:org/@xml:id", namespaces=NS) == ["org.unhcr"]
     assert root.xpath("//t:listPlace/t:place/@xml:id", namespaces=NS) == ["pl.libya"]
     assert root.xpath("//t:langUsage/t:language/@ident", namespaces=NS) == ["nl", "en"]
@@ -148,12 +163,15 @@ def test_flemish_variety_and_foreign_span(tei_schema):
 
 
 def test_passthrough_reviewed_and_gap_sentences(tei_schema):
-    doc = document(para(
-        "b1",
-        sent("s1", "Already English.", lang="en", translation=tr("Already English.", origin="passthrough")),
-        sent("s2", "Nagekeken.", translation=tr("Checked.", origin="reviewed", resp="jdoe")),
-        sent("s3", "Ontbreekt."),
-    ), provenance=PROVENANCE)
+    doc = document(
+        para(
+            "b1",
+            sent("s1", "Already English.", lang="en", translation=tr("Already English.", origin="passthrough")),
+            sent("s2", "Nagekeken.", translation=tr("Checked.", origin="reviewed", resp="jdoe")),
+            sent("s3", "Ontbreekt."),
+        ),
+        provenance=PROVENANCE,
+    )
     data = document_to_tei(doc, OPTIONS)
     text = data.decode()
     assert '<s xml:id="d000.nl.s1" xml:lang="en">Already English.</s>' in text
@@ -167,42 +185,71 @@ def test_passthrough_reviewed_and_gap_sentences(tei_schema):
 
 def test_lists_quotes_boxes_and_repeated_markers(tei_schema):
     note = para("b9", sent("s9", "Noot.", translation=tr("Note.")), kind=BlockKind.NOTE, label="3")
-    item1 = para("b1", sent("s1", "een", note_refs=(NoteRef(3, "3", "b9"),), translation=tr("one")), kind=BlockKind.LIST_ITEM, label="-")
-    item2 = para("b2", sent("s2", "twee", note_refs=(NoteRef(4, "3", "b9"),), translation=tr("two")), kind=BlockKind.LIST_ITEM, label="-")
+    item1 = para(
+        "b1",
+        sent("s1", "een", note_refs=(NoteRef(3, "3", "b9"),), translation=tr("one")),
+        kind=BlockKind.LIST_ITEM,
+        label="-",
+    )
+    item2 = para(
+        "b2",
+        sent("s2", "twee", note_refs=(NoteRef(4, "3", "b9"),), translation=tr("two")),
+        kind=BlockKind.LIST_ITEM,
+        label="-",
+    )
     quote = para("b3", sent("s3", "WIJ ZIJN", translation=tr("WE ARE")), kind=BlockKind.PULL_QUOTE)
     box1 = para("b4", sent("s4", "Kader een.", translation=tr("Box one.")), kind=BlockKind.BOX)
     box2 = para("b5", sent("s5", "Kader twee.", translation=tr("Box two.")), kind=BlockKind.BOX)
-    data = document_to_tei(document(item1, Block("b6", BlockKind.PAGE_NUMBER, "4", (1, 1)), item2, quote, box1, box2, note), OPTIONS)
+    data = document_to_tei(
+        document(item1, Block("b6", BlockKind.PAGE_NUMBER, "4", (1, 1)), item2, quote, box1, box2, note), OPTIONS
+    )
     root = etree.fromstring(data)
     nl = root.xpath("//t:text[@xml:id='d000.nl']/t:body/t:div", namespaces=NS)[0]
     assert [etree.QName(el).localname for el in nl] == ["list", "quote", "floatingText"]
     assert [etree.QName(el).localname for el in nl[0]] == ["item", "fw", "item"]  # the list goes on over the page
     assert fragment(data, "//t:text[@xml:id='d000.nl']//t:item[2]/t:s") == (
-        '<s xml:id="d000.nl.s2">twee<ptr type="noteref" n="3" target="#d000.nl.b9"/></s>')
+        '<s xml:id="d000.nl.s2">twee<ptr type="noteref" n="3" target="#d000.nl.b9"/></s>'
+    )
     assert fragment(data, "//t:text[@xml:id='d000.en']//t:item[2]/t:s") == (
-        '<s xml:id="d000.en.s2" corresp="#d000.nl.s2">two<ptr type="noteref" n="3" target="#d000.en.b9"/></s>')
+        '<s xml:id="d000.en.s2" corresp="#d000.nl.s2">two<ptr type="noteref" n="3" target="#d000.en.b9"/></s>'
+    )
     assert len(root.xpath("//t:floatingText[@type='box']/t:body/t:p", namespaces=NS)) == 4  # 2 per side
     assert validate(tei_schema, data) == []
 
 
 def test_crossing_annotations_keep_the_longer_and_warn(tei_schema):
-    s = sent("s1", "De Libische kustwacht werkt.", annotations=(
-        Annotation(3, 21, "org", "org.coastguard", "Libische kustwacht"),
-        Annotation(0, 11, "place", "pl.libya", "De Libische")))
+    s = sent(
+        "s1",
+        "De Libische kustwacht werkt.",
+        annotations=(
+            Annotation(3, 21, "org", "org.coastguard", "Libische kustwacht"),
+            Annotation(0, 11, "place", "pl.libya", "De Libische"),
+        ),
+    )
     result = build_tei(document(para("b1", s)), OPTIONS)
-    assert '<s xml:id="d000.nl.s1">De <orgName ref="#org.coastguard">Libische kustwacht</orgName> werkt.</s>' in result.data.decode()
+    assert (
+        '<s xml:id="d000.nl.s1">De <orgName ref="#org.coastguard">Libische kustwacht</orgName> werkt.</s>'
+        in result.data.decode()
+    )
     assert result.warnings == ["d000:s1: dropped place 'pl.libya' at 0-11: it crosses org 'org.coastguard' at 3-21"]
     assert validate(tei_schema, result.data) == []
 
 
 def test_nested_and_touching_annotations():
-    s = sent("s1", "het EVRM artikel 3 geldt", annotations=(
-        Annotation(4, 18, "obligation", "obl.echr-art3", "EVRM artikel 3"),
-        Annotation(4, 8, "obligation", "obl.echr", "EVRM"),
-        Annotation(19, 24, "ref", "https://example.org/a b", "geldt")))
+    s = sent(
+        "s1",
+        "het EVRM artikel 3 geldt",
+        annotations=(
+            Annotation(4, 18, "obligation", "obl.echr-art3", "EVRM artikel 3"),
+            Annotation(4, 8, "obligation", "obl.echr", "EVRM"),
+            Annotation(19, 24, "ref", "https://example.org/a b", "geldt"),
+        ),
+    )
     text = document_to_tei(document(para("b1", s)), OPTIONS).decode()
-    assert ('het <term type="obligation" ref="#obl.echr-art3"><term type="obligation" ref="#obl.echr">EVRM</term>'
-            ' artikel 3</term> <ref target="https://example.org/a%20b">geldt</ref>') in text
+    assert (
+        'het <term type="obligation" ref="#obl.echr-art3"><term type="obligation" ref="#obl.echr">EVRM</term>'
+        ' artikel 3</term> <ref target="https://example.org/a%20b">geldt</ref>'
+    ) in text
 
 
 def test_without_translation_dutch_only_with_header_note(tei_schema):
@@ -211,7 +258,8 @@ def test_without_translation_dutch_only_with_header_note(tei_schema):
     root = etree.fromstring(data)
     assert root.xpath("//t:text/@xml:lang", namespaces=NS) == ["nl"]
     assert root.xpath("//t:notesStmt/t:note/text()", namespaces=NS) == [
-        "The English side was not produced: translation was switched off."]
+        "The English side was not produced: translation was switched off."
+    ]
     assert root.xpath("//t:back", namespaces=NS) == []
     assert root.xpath("//t:langUsage/t:language/@ident", namespaces=NS) == ["nl"]
     assert validate(tei_schema, data) == []
@@ -224,9 +272,16 @@ def test_same_input_same_bytes():
 def test_cached_and_fresh_translations_export_identically():
     def with_origin(origin):
         doc = rich_document()
-        blocks = tuple(dataclasses.replace(b, sentences=tuple(
-            dataclasses.replace(s, translation=dataclasses.replace(s.translation, origin=origin)) for s in b.sentences))
-            for b in doc.blocks)
+        blocks = tuple(
+            dataclasses.replace(
+                b,
+                sentences=tuple(
+                    dataclasses.replace(s, translation=dataclasses.replace(s.translation, origin=origin))
+                    for s in b.sentences
+                ),
+            )
+            for b in doc.blocks
+        )
         return dataclasses.replace(doc, blocks=blocks)
 
     assert document_to_tei(with_origin("machine"), OPTIONS) == document_to_tei(with_origin("cache"), OPTIONS)

@@ -20,7 +20,7 @@ OPTIONS = ExportOptions(date="2024-05-01")
     [
         ("a < b & c", "a &lt; b &amp; c"),  # markup characters are escaped
         ("x ]]> y", "x ]]&gt; y"),  # the CDATA end marker cannot survive as is
-        ('"quoted" \'and\' >', "\"quoted\" 'and' &gt;"),
+        ("\"quoted\" 'and' >", "\"quoted\" 'and' &gt;"),
     ],
 )
 def test_markup_characters_are_escaped(text, written, tei_schema):
@@ -45,13 +45,17 @@ def test_markup_characters_are_escaped(text, written, tei_schema):
 )
 def test_forbidden_characters_become_recorded_gaps(char, label, tei_schema):
     text = f"voor{char}na"
-    doc = document(para("b1", sent("s1", text, translation=tr(f"before{char}after"))),
-                   Block("b2", BlockKind.FW_HEADER, f"kop{char}", (2, 2)))
+    doc = document(
+        para("b1", sent("s1", text, translation=tr(f"before{char}after"))),
+        Block("b2", BlockKind.FW_HEADER, f"kop{char}", (2, 2)),
+    )
     result = build_tei(doc, OPTIONS)
     assert fragment(result.data, "//*[@xml:id='d000.nl.s1']") == (
-        f'<s xml:id="d000.nl.s1">voor<gap reason="forbidden-character" n="{label}"/>na</s>')
+        f'<s xml:id="d000.nl.s1">voor<gap reason="forbidden-character" n="{label}"/>na</s>'
+    )
     assert fragment(result.data, "//*[@xml:id='d000.nl.b2']") == (
-        f'<fw xml:id="d000.nl.b2" type="header">kop<gap reason="forbidden-character" n="{label}"/></fw>')
+        f'<fw xml:id="d000.nl.b2" type="header">kop<gap reason="forbidden-character" n="{label}"/></fw>'
+    )
     assert len(result.warnings) == 3
     assert all(label in w and "cannot appear in XML" in w for w in result.warnings)
     assert validate(tei_schema, result.data) == []

@@ -19,8 +19,12 @@ def reviewed_sample():
     doc = sample_document()
     block = doc.blocks[1]
     first = block.sentences[0]
-    fixed = dataclasses.replace(first, translation=Translation(("UNHCR respects the non-refoulement principle.",), "reviewed", resp="rev.anna"))
-    passthrough = dataclasses.replace(block.sentences[1], lang="en", translation=Translation(("Libya does not cooperate.",), "passthrough"))
+    fixed = dataclasses.replace(
+        first, translation=Translation(("UNHCR respects the non-refoulement principle.",), "reviewed", resp="rev.anna")
+    )
+    passthrough = dataclasses.replace(
+        block.sentences[1], lang="en", translation=Translation(("Libya does not cooperate.",), "passthrough")
+    )
     block = dataclasses.replace(block, sentences=(fixed, passthrough))
     return dataclasses.replace(doc, blocks=(doc.blocks[0], block, *doc.blocks[2:]))
 
@@ -36,7 +40,10 @@ def test_tmx_is_well_formed_tmx_1_4_and_opens_in_translate_toolkit_with_every_pa
     units = [(u.source, u.target) for u in store.units]
     # 4 pairs in the reviewed sample (the passthrough sentence is no translation) + 5 in d901
     assert len(units) == 9
-    assert units[1] == ("Het UNHCR eert het beginsel van non-refoulement.", "UNHCR respects the non-refoulement principle.")
+    assert units[1] == (
+        "Het UNHCR eert het beginsel van non-refoulement.",
+        "UNHCR respects the non-refoulement principle.",
+    )
     assert units[-1] == ("Libië is geen veilig land.", "Libya is not a safe country.")
 
 
@@ -45,7 +52,12 @@ def test_reviewed_pairs_are_marked_and_machine_pairs_are_not():
     reviewed = root.xpath("//tu[prop[@type='x-reviewed']]")
     assert [tu.get("tuid") for tu in reviewed] == ["d900.s2"]
     assert reviewed[0].findtext("prop[@type='x-reviewed']") == "rev.anna"
-    assert [tu.findtext("prop[@type='x-origin']") for tu in root.iter("tu")] == ["machine", "reviewed", "machine", "machine"]
+    assert [tu.findtext("prop[@type='x-origin']") for tu in root.iter("tu")] == [
+        "machine",
+        "reviewed",
+        "machine",
+        "machine",
+    ]
 
 
 def test_tmx_is_byte_identical_for_the_same_documents():

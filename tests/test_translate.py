@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.errors import ModelError
-from pipeline.model import Block, BlockKind, Document, Metadata, Sentence, Source, TRANSLATABLE_KINDS
+from pipeline.model import TRANSLATABLE_KINDS, Block, BlockKind, Document, Metadata, Sentence, Source
 from pipeline.packages import install_argosmodel
 from pipeline.translate import (
     TranslateOptions,
@@ -20,7 +20,9 @@ from pipeline.translate import (
     translate_documents,
 )
 
-LONG = "; ".join(f"de regering moet in fase {i} maatregelen nemen tegen mensensmokkel in Libië" for i in range(30)) + "."
+LONG = (
+    "; ".join(f"de regering moet in fase {i} maatregelen nemen tegen mensensmokkel in Libië" for i in range(30)) + "."
+)
 
 
 @pytest.fixture(scope="module")
@@ -32,13 +34,24 @@ def packages_dir(tmp_path_factory, standin_argosmodel):
 
 
 def _doc(doc_id: str, *sentences: tuple[str, str], kind=BlockKind.PARAGRAPH) -> Document:
-    built = tuple(Sentence(id=f"s{i}", text=text, start=0, end=len(text), lang=lang)
-                  for i, (text, lang) in enumerate(sentences, start=1))
+    built = tuple(
+        Sentence(id=f"s{i}", text=text, start=0, end=len(text), lang=lang)
+        for i, (text, lang) in enumerate(sentences, start=1)
+    )
     return Document(
-        id=doc_id, meta=Metadata(title=doc_id), source=Source(path=f"{doc_id}.txt", sha256="0" * 64),
-        blocks=(Block(id="b1", kind=kind, text=" ".join(t for t, _ in sentences), lines=(1, 1), sentences=built),
-                Block(id="b2", kind=BlockKind.PAGE_NUMBER, text="2", lines=(2, 2),
-                      sentences=(Sentence(id=f"s{len(built) + 1}", text="2", start=0, end=1),))),
+        id=doc_id,
+        meta=Metadata(title=doc_id),
+        source=Source(path=f"{doc_id}.txt", sha256="0" * 64),
+        blocks=(
+            Block(id="b1", kind=kind, text=" ".join(t for t, _ in sentences), lines=(1, 1), sentences=built),
+            Block(
+                id="b2",
+                kind=BlockKind.PAGE_NUMBER,
+                text="2",
+                lines=(2, 2),
+                sentences=(Sentence(id=f"s{len(built) + 1}", text="2", start=0, end=1),),
+            ),
+        ),
     )
 
 
@@ -66,7 +79,9 @@ def test_every_sentence_translated_once_ids_kept_second_run_from_cache(packages_
         signature = translator.signature
     assert [d.id for d in first] == ["d0", "d1", "d2"]
     for source, out in zip(_docs(), first):
-        assert [(b.id, s.id, s.text) for b, s in out.sentences()] == [(b.id, s.id, s.text) for b, s in source.sentences()]
+        assert [(b.id, s.id, s.text) for b, s in out.sentences()] == [
+            (b.id, s.id, s.text) for b, s in source.sentences()
+        ]
         assert out.provenance == (("translate", signature),)
         for block, sentence in out.sentences():
             if block.kind in TRANSLATABLE_KINDS:
@@ -99,7 +114,10 @@ def test_translation_fields(packages_dir, tmp_path):
     assert len(by_id["s1"].segments) == 1 and by_id["s1"].segments[0]
     # English passes through untouched
     assert (by_id["s2"].segments, by_id["s2"].origin, by_id["s2"].score) == (
-        ("We must protect refugees.",), "passthrough", None)
+        ("We must protect refugees.",),
+        "passthrough",
+        None,
+    )
     # the long sentence: several segments, one per piece, none dropped
     assert len(by_id["s3"].segments) == len(split_for_model(LONG, translator.engine.tokenize, 64)) > 1
     assert all(by_id["s3"].segments)
@@ -227,8 +245,9 @@ def test_cli_translate_jsonl(packages_dir, tmp_path, monkeypatch, corpus_entries
 
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(packages_dir))
     entry = corpus_entries[0]
-    result = CliRunner().invoke(cli, ["translate", str(entry.path), "--format", "jsonl",
-                                      "--cache-dir", str(tmp_path / "c"), "--threads", "1"])
+    result = CliRunner().invoke(
+        cli, ["translate", str(entry.path), "--format", "jsonl", "--cache-dir", str(tmp_path / "c"), "--threads", "1"]
+    )
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.output.splitlines()]
     assert rows and len({r["id"] for r in rows}) == len(rows)

@@ -28,7 +28,9 @@ def command() -> None:
 
 @command.command("tmx")
 @click.argument("tei_files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="TMX file to write.")
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="TMX file to write."
+)
 def tmx(tei_files: tuple[Path, ...], output: Path) -> None:
     """TMX 1.4 of every aligned sentence pair; reviewed pairs carry <prop type="x-reviewed">.
 
@@ -45,7 +47,9 @@ def tmx(tei_files: tuple[Path, ...], output: Path) -> None:
 
 @command.command("csv")
 @click.argument("tei_files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="CSV file to write.")
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="CSV file to write."
+)
 def csv_(tei_files: tuple[Path, ...], output: Path) -> None:
     """One row per annotation: document, sentence id, language, category, entity, text.
 

@@ -9,8 +9,12 @@ import click
 
 @click.command("merge-review")
 @click.argument("reviewed", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--reviewer", default="reviewer", show_default=True,
-              help="Name the corrections are attributed to (unless the file's @resp says otherwise).")
+@click.option(
+    "--reviewer",
+    default="reviewer",
+    show_default=True,
+    help="Name the corrections are attributed to (unless the file's @resp says otherwise).",
+)
 def command(reviewed: Path, reviewer: str) -> None:
     """Find what a reviewer changed in REVIEWED (an exported TEI file, edited) against
     what the pipeline last wrote there, and record it in the file: edited translations

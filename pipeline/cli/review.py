@@ -9,10 +9,19 @@ import click
 
 @click.command("review")
 @click.argument("tei_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="HTML file to write (default: FILE.html beside the TEI file).")
-@click.option("--min-cert", type=click.FloatRange(0, 1), default=0.5, show_default=True,
-              help="Flag machine translations whose certainty (@cert) is below this.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="HTML file to write (default: FILE.html beside the TEI file).",
+)
+@click.option(
+    "--min-cert",
+    type=click.FloatRange(0, 1),
+    default=0.5,
+    show_default=True,
+    help="Flag machine translations whose certainty (@cert) is below this.",
+)
 def command(tei_file: Path, output: Path | None, min_cert: float) -> None:
     """Render TEI_FILE as a static HTML page: Dutch and English side by side, pair by pair,
     actors and obligations highlighted, low-confidence translations and annotation

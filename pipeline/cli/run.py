@@ -12,17 +12,44 @@ from .translate import translate_options, translation_options
 
 @click.command("run")
 @click.argument("corpus", required=False, default="corpus", type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default="output", show_default=True,
-              help="Folder for the TEI files (one per document, plus corpus.xml).")
-@click.option("--no-translate", is_flag=True,
-              help="Export the Dutch side only (no translation package needed); the header says why.")
-@click.option("--lexicons", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Annotation lexicons folder (default: ./annotations when it exists).")
-@click.option("--stop-on-error", is_flag=True,
-              help="Stop at the first document that cannot be read or exported (default: skip it, go on, exit 1).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default="output",
+    show_default=True,
+    help="Folder for the TEI files (one per document, plus corpus.xml).",
+)
+@click.option(
+    "--no-translate",
+    is_flag=True,
+    help="Export the Dutch side only (no translation package needed); the header says why.",
+)
+@click.option(
+    "--lexicons",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Annotation lexicons folder (default: ./annotations when it exists).",
+)
+@click.option(
+    "--stop-on-error",
+    is_flag=True,
+    help="Stop at the first document that cannot be read or exported (default: skip it, go on, exit 1).",
+)
 @translation_options
-def command(corpus, output, no_translate, lexicons, stop_on_error, model, beam_size, device, threads, batch_size,
-            cache_dir, no_cache):
+def command(
+    corpus,
+    output,
+    no_translate,
+    lexicons,
+    stop_on_error,
+    model,
+    beam_size,
+    device,
+    threads,
+    batch_size,
+    cache_dir,
+    no_cache,
+):
     """Read, segment, translate, annotate and export CORPUS as TEI P5 into OUTPUT.
 
     CORPUS is a folder with manifest.yaml (default: ./corpus), a manifest file, or
@@ -50,8 +77,9 @@ def command(corpus, output, no_translate, lexicons, stop_on_error, model, beam_s
         corpus=corpus,
         output=output,
         export=ExportOptions(date=export_date()),
-        translate=None if no_translate else translate_options(model, beam_size, device, threads, batch_size,
-                                                               cache_dir, no_cache),
+        translate=None
+        if no_translate
+        else translate_options(model, beam_size, device, threads, batch_size, cache_dir, no_cache),
         lexicons=lexicons,
         stop_on_error=stop_on_error,
         progress=sys.stderr.isatty(),

@@ -22,8 +22,7 @@ from ..segment import SegmentOptions, segment
     type=click.Choice(["text", "jsonl"]),
     default="text",
     show_default=True,
-    help="text: one sentence per line; jsonl: one JSON object per sentence "
-    '({"id", "block", "kind", "lang", "text"}).',
+    help='text: one sentence per line; jsonl: one JSON object per sentence ({"id", "block", "kind", "lang", "text"}).',
 )
 @click.option(
     "-a",

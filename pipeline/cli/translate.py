@@ -30,16 +30,33 @@ def translate_options(model, beam_size, device, threads, batch_size, cache_dir, 
 def translation_options(function):
     """The click options of `translate_options`, for reuse by other commands."""
     decorators = [
-        click.option("--model", type=click.Path(exists=True, path_type=Path),
-                     help="A .argosmodel file or an unpacked package folder (default: the installed nl->en package)."),
+        click.option(
+            "--model",
+            type=click.Path(exists=True, path_type=Path),
+            help="A .argosmodel file or an unpacked package folder (default: the installed nl->en package).",
+        ),
         click.option("--beam-size", type=click.IntRange(1, 64), default=4, show_default=True, help="Beam size."),
         click.option("--device", type=click.Choice(["cpu", "cuda"]), default="cpu", show_default=True),
-        click.option("--threads", type=click.IntRange(0, 256), default=0, show_default=True,
-                     help="CPU threads for the model (0: all cores)."),
-        click.option("--batch-size", type=click.IntRange(1, 4096), default=32, show_default=True,
-                     help="Sentences per model call."),
-        click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), envvar="PIPELINE_CACHE_DIR",
-                     help="Translation cache folder (env PIPELINE_CACHE_DIR; default: the user cache folder)."),
+        click.option(
+            "--threads",
+            type=click.IntRange(0, 256),
+            default=0,
+            show_default=True,
+            help="CPU threads for the model (0: all cores).",
+        ),
+        click.option(
+            "--batch-size",
+            type=click.IntRange(1, 4096),
+            default=32,
+            show_default=True,
+            help="Sentences per model call.",
+        ),
+        click.option(
+            "--cache-dir",
+            type=click.Path(file_okay=False, path_type=Path),
+            envvar="PIPELINE_CACHE_DIR",
+            help="Translation cache folder (env PIPELINE_CACHE_DIR; default: the user cache folder).",
+        ),
         click.option("--no-cache", is_flag=True, help="Neither read nor write the translation cache."),
     ]
     for decorator in reversed(decorators):
@@ -49,8 +66,14 @@ def translation_options(function):
 
 @click.command("translate")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--format", "output_format", type=click.Choice(["text", "jsonl"]), default="text", show_default=True,
-              help="text: source and translation side by side; jsonl: one JSON object per sentence.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "jsonl"]),
+    default="text",
+    show_default=True,
+    help="text: source and translation side by side; jsonl: one JSON object per sentence.",
+)
 @translation_options
 def command(file, output_format, model, beam_size, device, threads, batch_size, cache_dir, no_cache):
     """Translate FILE sentence by sentence and print source and translation.
@@ -80,8 +103,14 @@ def command(file, output_format, model, beam_size, device, threads, batch_size, 
 
 def sentence_record(sentence) -> dict:
     t = sentence.translation
-    return {"id": sentence.id, "source": sentence.text, "translation": t.text,
-            "segments": list(t.segments), "origin": t.origin, "score": t.score}
+    return {
+        "id": sentence.id,
+        "source": sentence.text,
+        "translation": t.text,
+        "segments": list(t.segments),
+        "origin": t.origin,
+        "score": t.score,
+    }
 
 
 def side_by_side(label: str, source: str, target: str, width: int) -> str:

@@ -53,7 +53,9 @@ def ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in SENTENCE_END
 
 
-def build_blocks(drafts: list[Draft], vocabulary: Vocabulary | None, frequency: Frequency = dutch_zipf) -> tuple[Block, ...]:
+def build_blocks(
+    drafts: list[Draft], vocabulary: Vocabulary | None, frequency: Frequency = dutch_zipf
+) -> tuple[Block, ...]:
     blocks: list[Block] = []
     for draft in drafts:
         text = join_lines(draft.texts, vocabulary, frequency)

@@ -83,7 +83,9 @@ def _is_body(paragraph: Paragraph) -> bool:
 def _first_body(found: list[Paragraph]) -> int:
     """Index of the first body paragraph: after a letter's subject line, if there is one."""
     first = next((i for i, p in enumerate(found) if _is_body(p)), len(found))
-    subject = next((i for i, p in enumerate(found[: first + 3]) if any(t.startswith("Onderwerp") for t in p.texts)), None)
+    subject = next(
+        (i for i, p in enumerate(found[: first + 3]) if any(t.startswith("Onderwerp") for t in p.texts)), None
+    )
     return first if subject is None else subject + 1
 
 

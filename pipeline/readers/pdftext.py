@@ -295,9 +295,7 @@ class PdfTextLayout:
             self.start(_marked(BlockKind.HEADING, line.number, text, None), can_continue=False)
             self.last_heading = self.drafts[-1]
             self.last_heading_number = line.number
-        elif self.open is not None and not (
-            self.interrupted and ends_sentence(self.open.last_text)
-        ):
+        elif self.open is not None and not (self.interrupted and ends_sentence(self.open.last_text)):
             self.append(line)
         else:
             self.start(Draft(BlockKind.PARAGRAPH))

@@ -62,7 +62,7 @@ def decode(path: object, raw: bytes) -> DecodedText:
 
 def _decode_bytes(path: object, raw: bytes) -> tuple[str, str, list[str]]:
     if raw.startswith(codecs.BOM_UTF8):
-        return _strict(path, raw[len(codecs.BOM_UTF8):], "utf-8"), "utf-8-sig", []
+        return _strict(path, raw[len(codecs.BOM_UTF8) :], "utf-8"), "utf-8-sig", []
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _strict(path, raw, "utf-16"), "utf-16", []
     if raw.count(0) > len(raw) * _BINARY_CONTROL_SHARE:
@@ -88,7 +88,10 @@ def _strict(path: object, raw: bytes, encoding: str) -> str:
     try:
         return raw.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise InputError(path, f"starts with a {encoding} byte-order mark but is not valid {encoding} ({exc.reason} at byte {exc.start})") from None
+        raise InputError(
+            path,
+            f"starts with a {encoding} byte-order mark but is not valid {encoding} ({exc.reason} at byte {exc.start})",
+        ) from None
 
 
 def _looks_like_text(text: str) -> bool:

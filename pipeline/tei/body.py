@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from lxml import etree
 
@@ -48,7 +48,7 @@ class BodyContext:
     pairs: dict[str, Pair] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, doc: Document, alignment: Alignment, nl_lang: str) -> "BodyContext":
+    def build(cls, doc: Document, alignment: Alignment, nl_lang: str) -> BodyContext:
         ctx = cls(doc, alignment, nl_lang)
         ctx.notes = {b.id: b for b in doc.blocks if b.kind is BlockKind.NOTE}
         ctx.pairs = {p.source: p for p in alignment}
@@ -371,7 +371,9 @@ class _Walker:
         def build(parent: etree._Element) -> None:
             if ref.note is None or ref.note not in ctx.notes:
                 if ref.note is not None:
-                    ctx.warnings.append(f"{ctx.doc.id}:{host}: note marker {ref.label!r} points to missing note {ref.note}")
+                    ctx.warnings.append(
+                        f"{ctx.doc.id}:{host}: note marker {ref.label!r} points to missing note {ref.note}"
+                    )
                 etree.SubElement(parent, tei("anchor"), type="noteref", n=label)
             elif ctx.placement.get(ref.note) == (host, index):
                 note = ctx.notes[ref.note]

@@ -10,8 +10,8 @@ body is `<list type="documents">`, one `<item n="d000">` per document with a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from lxml import etree
 
@@ -38,12 +38,21 @@ class CorpusMember:
     translated: bool
 
     @classmethod
-    def of(cls, doc: Document, file_name: str, options: ExportOptions,
-           alignment: Alignment | None = None) -> "CorpusMember":
+    def of(
+        cls, doc: Document, file_name: str, options: ExportOptions, alignment: Alignment | None = None
+    ) -> CorpusMember:
         """`alignment`: `align(doc)` when the caller already has it (one pair per translatable sentence)."""
         alignment = align(doc) if alignment is None else alignment
-        return cls(doc.id, file_name, doc.meta, doc.source, doc.authority, tuple(applications(doc, options)),
-                   len(alignment.pairs), alignment.has_english)
+        return cls(
+            doc.id,
+            file_name,
+            doc.meta,
+            doc.source,
+            doc.authority,
+            tuple(applications(doc, options)),
+            len(alignment.pairs),
+            alignment.has_english,
+        )
 
 
 def corpus_to_tei(members: Sequence[CorpusMember], options: ExportOptions, title: str = "") -> tuple[bytes, list[str]]:
@@ -94,7 +103,8 @@ def _header(members: Sequence[CorpusMember], options: ExportOptions, title: str,
         doc = Document(member.id, member.meta, member.source, ())
         list_bibl.append(bibl(doc, warnings, xml_id=f"{CORPUS_ID}.{member.id}"))
     apps = list(dict.fromkeys(app for m in members for app in m.applications)) or [
-        Application("pipeline", options.pipeline_version.split("+")[0], "tei-bilingual-pipeline", "Export only")]
+        Application("pipeline", options.pipeline_version.split("+")[0], "tei-bilingual-pipeline", "Export only")
+    ]
     header.append(encoding_desc([m.authority for m in members], apps, warnings))
     varieties = sorted({"nl-BE" if m.meta.variety == "nl-BE" else "nl" for m in members}) or ["nl"]
     profile = profile_desc([m.authority for m in members], varieties[0], any(m.translated for m in members), warnings)
@@ -103,8 +113,13 @@ def _header(members: Sequence[CorpusMember], options: ExportOptions, title: str,
         usage.insert(1, _language(extra, warnings))
     header.append(profile)
     revision = etree.SubElement(header, tei("revisionDesc"))
-    text_el(revision, "change", f"Exported by tei-bilingual-pipeline {options.pipeline_version}", warnings,
-            when=options.date)
+    text_el(
+        revision,
+        "change",
+        f"Exported by tei-bilingual-pipeline {options.pipeline_version}",
+        warnings,
+        when=options.date,
+    )
     return header
 
 

@@ -10,9 +10,9 @@ obligations taxonomy is always there (with a `<desc>`) so `#obl.…` has a home.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Iterable
 
 from lxml import etree
 
@@ -23,8 +23,11 @@ from .names import XML_ID, XML_LANG, tei
 from .options import ExportOptions
 
 _VERSION = re.compile(r"\d+(\.\d+){0,2}")
-_LIST_TAGS = {"org": ("listOrg", "org", "orgName"), "person": ("listPerson", "person", "persName"),
-              "place": ("listPlace", "place", "placeName")}
+_LIST_TAGS = {
+    "org": ("listOrg", "org", "orgName"),
+    "person": ("listPerson", "person", "persName"),
+    "place": ("listPlace", "place", "placeName"),
+}
 
 ENCODING_NOTES = (
     "Each document holds the Dutch source (text xml:lang nl or nl-BE) and its English machine "
@@ -59,15 +62,23 @@ def nl_lang(meta: Metadata) -> str:
 def applications(doc: Document, options: ExportOptions) -> list[Application]:
     """The pipeline itself (with every stage signature) and the translation package."""
     stages = "; ".join(f"{stage}: {signature}" for stage, signature in doc.provenance)
-    apps = [Application("pipeline", options.pipeline_version, "tei-bilingual-pipeline",
-                        f"Stages applied: {stages}" if stages else "Export only")]
+    apps = [
+        Application(
+            "pipeline",
+            options.pipeline_version,
+            "tei-bilingual-pipeline",
+            f"Stages applied: {stages}" if stages else "Export only",
+        )
+    ]
     for stage, signature in doc.provenance:
         if stage == "translate":
             fields = _signature_fields(signature)
             name = fields.get("argos", "translation package")
             settings = ", ".join(f"{k}={v}" for k, v in fields.items() if k not in ("argos", "v", "sha256"))
-            desc = f"Argos Translate package {name}, version {fields.get('v', '?')}, model sha256 " \
-                   f"{fields.get('sha256', '?')}; decoding: {settings or signature}"
+            desc = (
+                f"Argos Translate package {name}, version {fields.get('v', '?')}, model sha256 "
+                f"{fields.get('sha256', '?')}; decoding: {settings or signature}"
+            )
             apps.append(Application("translation", _version(fields.get("v", "")), name, desc))
     return apps
 
@@ -125,8 +136,13 @@ def build_header(
     header.append(encoding_desc([doc.authority], applications(doc, options), warnings))
     header.append(profile_desc([doc.authority], nl_lang(meta), translated, warnings))
     revision = etree.SubElement(header, tei("revisionDesc"))
-    text_el(revision, "change", f"Exported by tei-bilingual-pipeline {options.pipeline_version}", warnings,
-            when=options.date)
+    text_el(
+        revision,
+        "change",
+        f"Exported by tei-bilingual-pipeline {options.pipeline_version}",
+        warnings,
+        when=options.date,
+    )
     return header
 
 
@@ -183,8 +199,9 @@ def bibl(doc: Document, warnings: list[str], xml_id: str | None = None) -> etree
     return el
 
 
-def encoding_desc(authorities: Iterable[Iterable[AuthorityEntry]], apps: list[Application],
-                  warnings: list[str]) -> etree._Element:
+def encoding_desc(
+    authorities: Iterable[Iterable[AuthorityEntry]], apps: list[Application], warnings: list[str]
+) -> etree._Element:
     desc = etree.Element(tei("encodingDesc"))
     app_info = etree.SubElement(desc, tei("appInfo"))
     for app in apps:
@@ -196,8 +213,13 @@ def encoding_desc(authorities: Iterable[Iterable[AuthorityEntry]], apps: list[Ap
         text_el(editorial, "p", note, warnings)
     class_decl = etree.SubElement(desc, tei("classDecl"))
     taxonomy = etree.SubElement(class_decl, tei("taxonomy"), {XML_ID: "obligations"})
-    text_el(taxonomy, "desc", "Legal obligations and norms cited in the text (term[@type='obligation']/@ref).",
-            warnings, **{XML_LANG: "en"})
+    text_el(
+        taxonomy,
+        "desc",
+        "Legal obligations and norms cited in the text (term[@type='obligation']/@ref).",
+        warnings,
+        **{XML_LANG: "en"},
+    )
     for entry in merged(authorities, "obligation"):
         category = etree.SubElement(taxonomy, tei("category"), {XML_ID: entry.id})
         if entry.wikidata:

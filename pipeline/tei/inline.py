@@ -10,8 +10,8 @@ Characters XML 1.0 forbids become `<gap reason="forbidden-character" n="U+…"/>
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
 
 from lxml import etree
 
@@ -48,7 +48,7 @@ def append_text(parent: etree._Element, text: str, warnings: list[str], where: s
         if forbidden is not None:
             label = xmltext.codepoint(forbidden)
             etree.SubElement(parent, tei("gap"), reason=xmltext.GAP_REASON, n=label)
-            warnings.append(f"{where}: character {label} cannot appear in XML; kept as <gap n=\"{label}\"/>")
+            warnings.append(f'{where}: character {label} cannot appear in XML; kept as <gap n="{label}"/>')
 
 
 def _append_plain(parent: etree._Element, text: str) -> None:

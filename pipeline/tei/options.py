@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from .. import __version__
 from ..errors import ExportError
@@ -30,9 +30,9 @@ def export_date(environ: Mapping[str, str] | None = None) -> str:
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         try:
-            moment = _dt.datetime.fromtimestamp(int(epoch), tz=_dt.timezone.utc)
+            moment = _dt.datetime.fromtimestamp(int(epoch), tz=_dt.UTC)
         except (ValueError, OverflowError, OSError):
             raise ExportError(f"SOURCE_DATE_EPOCH must be a number of seconds since 1970 (got {epoch!r})") from None
     else:
-        moment = _dt.datetime.now(tz=_dt.timezone.utc)
+        moment = _dt.datetime.now(tz=_dt.UTC)
     return moment.date().isoformat()

@@ -77,7 +77,7 @@ def reviewer_from_ref(value: str | None) -> str | None:
     if not value:
         return None
     local = value.strip().split()[0].lstrip("#")
-    return local[len(REVIEWER_PREFIX):] if local.startswith(REVIEWER_PREFIX) else local
+    return local[len(REVIEWER_PREFIX) :] if local.startswith(REVIEWER_PREFIX) else local
 
 
 def _local(element: etree._Element) -> str:
@@ -114,8 +114,10 @@ class _State:
         qualified = element.get(XML_ID) or ""
         prefix = f"{self.doc_id}.{side}."
         if not qualified.startswith(prefix):
-            raise ReviewError(f"{self.name}: line {element.sourceline}: xml:id {qualified!r} does not start with {prefix!r}")
-        return qualified[len(prefix):]
+            raise ReviewError(
+                f"{self.name}: line {element.sourceline}: xml:id {qualified!r} does not start with {prefix!r}"
+            )
+        return qualified[len(prefix) :]
 
     # -- Dutch ---------------------------------------------------------------------------
 
@@ -189,7 +191,9 @@ class _State:
             result.text = stripped
             result.annotations = [_shift(a, shift) for a in result.annotations]
             result.foreign = [ForeignSpan(f.start - shift, f.end - shift, f.lang) for f in result.foreign]
-            result.note_refs = [NoteRef(max(0, min(len(stripped), r.offset - shift)), r.label, r.note) for r in result.note_refs]
+            result.note_refs = [
+                NoteRef(max(0, min(len(stripped), r.offset - shift)), r.label, r.note) for r in result.note_refs
+            ]
         result.annotations.sort(key=lambda a: (a.start, -a.end))
         return result
 
@@ -208,7 +212,9 @@ class _State:
             elif tag == "ptr" and child.get("type") == "noteref":
                 target = (child.get("target") or "").lstrip("#")
                 prefix = f"{self.doc_id}.nl."
-                result.note_refs.append(NoteRef(start, child.get("n") or "", target[len(prefix):] if target.startswith(prefix) else target))
+                result.note_refs.append(
+                    NoteRef(start, child.get("n") or "", target[len(prefix) :] if target.startswith(prefix) else target)
+                )
             elif tag == "anchor" and child.get("type") == "noteref":
                 result.note_refs.append(NoteRef(start, child.get("n") or "", None))
             elif tag == "gap" and child.get("reason") == "forbidden-character":
@@ -219,9 +225,27 @@ class _State:
                 span_text = result.text[start:end]
                 if tag in ANNOTATION_CATEGORIES and child.get("ref"):
                     entity = child.get("ref").strip().lstrip("#")
-                    result.annotations.append(Annotation(start, end, ANNOTATION_CATEGORIES[tag], entity, span_text, resp=reviewer_from_ref(child.get("resp"))))
+                    result.annotations.append(
+                        Annotation(
+                            start,
+                            end,
+                            ANNOTATION_CATEGORIES[tag],
+                            entity,
+                            span_text,
+                            resp=reviewer_from_ref(child.get("resp")),
+                        )
+                    )
                 elif tag == "ref":
-                    result.annotations.append(Annotation(start, end, "ref", child.get("target") or "", span_text, resp=reviewer_from_ref(child.get("resp"))))
+                    result.annotations.append(
+                        Annotation(
+                            start,
+                            end,
+                            "ref",
+                            child.get("target") or "",
+                            span_text,
+                            resp=reviewer_from_ref(child.get("resp")),
+                        )
+                    )
                 elif tag == "foreign":
                     result.foreign.append(ForeignSpan(start, end, child.get(XML_LANG) or ""))
             result.text += child.tail or ""
@@ -236,8 +260,10 @@ class _State:
             source = corresp[0].lstrip("#")
             prefix = f"{self.doc_id}.nl."
             if not source.startswith(prefix):
-                raise ReviewError(f"{self.name}: line {element.sourceline}: @corresp {corresp[0]!r} points outside this document's Dutch text")
-            source = source[len(prefix):]
+                raise ReviewError(
+                    f"{self.name}: line {element.sourceline}: @corresp {corresp[0]!r} points outside this document's Dutch text"
+                )
+            source = source[len(prefix) :]
             if _local(element) == "gap":  # an untranslated sentence: nothing to read
                 continue
             self.english.setdefault(source, []).append((element, self.inline(element, "en")))
@@ -245,7 +271,9 @@ class _State:
             sentence = self.sentences.get(source)
             if sentence is None:
                 element = pieces[0][0]
-                raise ReviewError(f"{self.name}: line {element.sourceline}: English sentence points to missing Dutch sentence {source!r}")
+                raise ReviewError(
+                    f"{self.name}: line {element.sourceline}: English sentence points to missing Dutch sentence {source!r}"
+                )
             self.sentences[source] = _with_translation(sentence, pieces)
 
     # -- the document --------------------------------------------------------------------
@@ -260,7 +288,18 @@ class _State:
                 sentences, text = _laid_out(sentences)
             else:
                 text = self.block_text.get(block_id, "")
-            blocks.append(Block(block_id, kind, text, (0, 0), label=label, sentences=sentences, note_refs=refs.get(block_id, ()), lang=lang))
+            blocks.append(
+                Block(
+                    block_id,
+                    kind,
+                    text,
+                    (0, 0),
+                    label=label,
+                    sentences=sentences,
+                    note_refs=refs.get(block_id, ()),
+                    lang=lang,
+                )
+            )
         return tuple(blocks)
 
 
@@ -302,7 +341,14 @@ def _laid_out(sentences: tuple[Sentence, ...]) -> tuple[tuple[Sentence, ...], st
 
 
 def _shift(annotation: Annotation, shift: int) -> Annotation:
-    return Annotation(annotation.start - shift, annotation.end - shift, annotation.category, annotation.entity, annotation.text, annotation.resp)
+    return Annotation(
+        annotation.start - shift,
+        annotation.end - shift,
+        annotation.category,
+        annotation.entity,
+        annotation.text,
+        annotation.resp,
+    )
 
 
 def _codepoint(label: str | None) -> str:
@@ -321,9 +367,15 @@ def _is_positive_number(value: str) -> bool:
 
 def _metadata(root: etree._Element, nl_lang: str) -> Metadata:
     title_stmt = root.find(f"{tei('teiHeader')}/{tei('fileDesc')}/{tei('titleStmt')}")
-    titles = {} if title_stmt is None else {t.get(XML_LANG) or "": " ".join("".join(t.itertext()).split()) for t in title_stmt.iterfind(tei("title"))}
+    titles = (
+        {}
+        if title_stmt is None
+        else {t.get(XML_LANG) or "": " ".join("".join(t.itertext()).split()) for t in title_stmt.iterfind(tei("title"))}
+    )
     title = titles.get(nl_lang) or titles.get("nl") or titles.get("") or next(iter(titles.values()), root.get(XML_ID))
-    return Metadata(title=title, title_en=titles.get("en", ""), variety=nl_lang if nl_lang in ("nl-NL", "nl-BE") else "nl-NL")
+    return Metadata(
+        title=title, title_en=titles.get("en", ""), variety=nl_lang if nl_lang in ("nl-NL", "nl-BE") else "nl-NL"
+    )
 
 
 def _source(root: etree._Element) -> Source:

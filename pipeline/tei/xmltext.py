@@ -13,7 +13,7 @@ warning. Nothing malformed is ever written and no character disappears silently.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 GAP_REASON = "forbidden-character"
 REPLACEMENT = "\ufffd"
