@@ -18,7 +18,7 @@ from .model import Metadata
 
 MANIFEST_NAME = "manifest.yaml"
 _ID_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
-_FORMS = ("pdf-text", "markdown")
+_FORMS = ("pdf-text", "markdown", "pdf")
 _VARIETIES = ("nl-NL", "nl-BE")
 _META_FIELDS = {f.name for f in fields(Metadata)}
 
@@ -78,7 +78,8 @@ def _entry(manifest: Path, position: int, raw: object) -> CorpusEntry:
 
 
 def form_from_suffix(path: Path) -> str:
-    return "markdown" if path.suffix.lower() in (".md", ".markdown") else "pdf-text"
+    suffix = path.suffix.lower()
+    return "markdown" if suffix in (".md", ".markdown") else "pdf" if suffix == ".pdf" else "pdf-text"
 
 
 def entry_for_file(path: Path) -> CorpusEntry:
@@ -104,9 +105,9 @@ def discover(corpus: Path) -> list[CorpusEntry]:
         manifest = corpus / MANIFEST_NAME
         if manifest.is_file():
             return load_manifest(manifest)
-        files = sorted(p for p in corpus.iterdir() if p.suffix.lower() in (".txt", ".md", ".markdown"))
+        files = sorted(p for p in corpus.iterdir() if p.suffix.lower() in (".txt", ".md", ".markdown", ".pdf"))
         if not files:
-            raise ManifestError(f"{corpus}: no manifest.yaml and no .txt or .md files")
+            raise ManifestError(f"{corpus}: no manifest.yaml and no .txt, .md or .pdf files")
         return [entry_for_file(p) for p in files]
     if corpus.is_file():
         return [entry_for_file(corpus)]

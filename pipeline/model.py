@@ -148,7 +148,7 @@ class Metadata:
     publisher: str = ""
     kind: str = ""  # "letter", "policy brief", "written consultation", ...
     variety: str = "nl-NL"  # "nl-NL" or "nl-BE"
-    form: str = "pdf-text"  # "pdf-text" or "markdown"
+    form: str = "pdf-text"  # "pdf-text", "markdown" or "pdf"
     reference: str = ""  # e.g. "Kamerstuk 19 637, nr. 2365"
     licence: str = ""
 

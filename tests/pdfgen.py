@@ -325,19 +325,26 @@ class Typesetter:
             previous, first = line, False
 
     def draw_line(self, line: Line, x: float) -> None:
+        """One string per stretch of normal text (as word processors write), superscripts apart."""
         page = self.pages[-1]
-        space = stringWidth(" ", self.regular, self.layout.size)
-        for word in line.words:
+        size, small = self.layout.size, self.layout.size * SUPERSCRIPT_SCALE
+        pending = ""
+        for index, word in enumerate(line.words):
             for text, sup in word.runs:
-                if sup:
-                    size = self.layout.size * SUPERSCRIPT_SCALE
-                    page.ops.append(Op(x, self.y + self.layout.size * 0.35, text, self.regular, size))
-                    page.anchors.append(text)
-                else:
-                    size = self.layout.size
-                    page.ops.append(Op(x, self.y, text, self.regular, size))
-                x += stringWidth(text, self.regular, size)
-            x += space
+                if not sup:
+                    pending += text
+                    continue
+                if pending:
+                    page.ops.append(Op(x, self.y, pending, self.regular, size))
+                    x += stringWidth(pending, self.regular, size)
+                    pending = ""
+                page.ops.append(Op(x, self.y + size * 0.35, text, self.regular, small))
+                page.anchors.append(text)
+                x += stringWidth(text, self.regular, small)
+            if index < len(line.words) - 1:
+                pending += " "
+        if pending:
+            page.ops.append(Op(x, self.y, pending, self.regular, size))
 
     def side_item(self, kind: str, text: str) -> None:
         if not self.layout.side:

@@ -53,7 +53,7 @@ def command(
     """Read, segment, translate, annotate and export CORPUS as TEI P5 into OUTPUT.
 
     CORPUS is a folder with manifest.yaml (default: ./corpus), a manifest file, or
-    a folder of .txt/.md files. Every file written is validated against TEI P5
+    a folder of .txt/.md/.pdf files. Every file written is validated against TEI P5
     (tei_all) first and written atomically, and only when its content changed.
     Set SOURCE_DATE_EPOCH for byte-identical reruns.
 

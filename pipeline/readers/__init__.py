@@ -1,9 +1,10 @@
 """Readers: an input file -> a `Document` of blocks (no sentences yet).
 
-One reader per input form (`CorpusEntry.meta.form`): `pdftext` for text
-extracted from PDFs, `markdown` for Markdown. Both return block drafts that
-`drafts.build_blocks` turns into `Block`s, so every form gets the same
-dehyphenation, note-marker handling and block numbering.
+One reader per input form (`CorpusEntry.meta.form`): `pdf` for PDF files (read
+from their layout, see `readers/pdf`), `pdftext` for text extracted from PDFs,
+`markdown` for Markdown. All return block drafts that `drafts.build_blocks` turns
+into `Block`s, so every form gets the same dehyphenation, note-marker handling and
+block numbering. A file that starts like a PDF is never read as text.
 
 Needs: a corpus entry (path and metadata). Adds: `Document.blocks` in reading
 order (ids `b1`, `b2`, ...; kind; clean text; NoteRefs; source line range;
@@ -21,11 +22,13 @@ from ..corpus import CorpusEntry, entry_for_file
 from ..errors import InputError
 from ..model import Document, Source
 from . import markdown, pdftext
+from .pdf import read_pdf
 from .dehyphenate import Frequency, dutch_zipf
 from .drafts import build_blocks
 from .textfile import decode, source_lines
 
 _LAYOUTS = {"pdf-text": pdftext.layout, "markdown": markdown.layout}
+_FORMS = (*_LAYOUTS, "pdf")
 
 
 def read_document(entry: CorpusEntry, frequency: Frequency = dutch_zipf) -> Document:
@@ -34,16 +37,23 @@ def read_document(entry: CorpusEntry, frequency: Frequency = dutch_zipf) -> Docu
     `frequency` is the Dutch word-frequency lookup used for unclear line-end hyphens
     (wordfreq by default; tests may pass their own).
     """
-    layout = _LAYOUTS.get(entry.meta.form)
-    if layout is None:
-        raise InputError(entry.path, f"unknown input form {entry.meta.form!r} (expected one of {', '.join(_LAYOUTS)})")
+    if entry.meta.form not in _FORMS:
+        raise InputError(entry.path, f"unknown input form {entry.meta.form!r} (expected one of {', '.join(_FORMS)})")
     raw = Path(entry.path).read_bytes()
+    sha256 = hashlib.sha256(raw).hexdigest()
+    if entry.meta.form == "pdf":
+        blocks, warnings = read_pdf(entry.path, raw, frequency)
+        source = Source(str(entry.path), sha256, "pdf")
+        return Document(entry.id, entry.meta, source, blocks, warnings=warnings)
+    if raw[:1024].lstrip().startswith(b"%PDF-"):
+        raise InputError(entry.path, "is a PDF file, not text: read it as `form: pdf` (or give it a .pdf name)")
+    layout = _LAYOUTS[entry.meta.form]
     decoded = decode(entry.path, raw)
     drafts, vocabulary = layout(source_lines(decoded.text))
     blocks = build_blocks(drafts, vocabulary, frequency)
     if not any(block.text for block in blocks):
         raise InputError(entry.path, "no text found in the file")
-    source = Source(str(entry.path), hashlib.sha256(raw).hexdigest(), decoded.encoding)
+    source = Source(str(entry.path), sha256, decoded.encoding)
     return Document(entry.id, entry.meta, source, blocks, warnings=decoded.warnings)
 
 

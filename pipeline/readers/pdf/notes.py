@@ -1,0 +1,71 @@
+"""Footnotes: smaller type at the foot of a page, each starting with a marker of the body.
+
+The foot area of a page is the run of lines below its lowest body-size line, set
+smaller than the body (`SMALL` of its size) and starting near the body's left edge.
+A line there starts a note when it begins with a label (a superscript, or `1`, `*`
+before the text) that matches a body marker not yet given its note; any other line
+continues the note above it. An area whose first line starts no note continues the
+last note of an earlier page (a note run over a page break). A foot area with no
+matching marker and nothing to continue is no note area: its lines stay body text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lines import TextLine
+
+SMALL = 0.92
+_LABEL = re.compile(r"^(\d{1,3}|\*{1,3}|[†‡§])\s+(\S.*)$")
+
+
+@dataclass
+class Note:
+    label: str | None  # None: the continuation of the previous page's last note
+    lines: list[TextLine] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)  # line texts, the label taken off the first
+
+
+def foot_lines(lines: list[TextLine], body_size: float, left: float) -> list[TextLine]:
+    """The small lines below every body-size line of a page, top to bottom."""
+    normal = [line.y for line in lines if line.size >= SMALL * body_size and not line.rotated]
+    lowest = min(normal) if normal else float("inf")
+    reach = left + 3 * body_size
+    foot = [
+        line
+        for line in lines
+        if line.size < SMALL * body_size and line.y < lowest and line.x0 <= reach and not line.rotated
+    ]
+    return sorted(foot, key=lambda line: -line.y)
+
+
+def split_notes(foot: list[TextLine], pending: list[str], can_continue: bool) -> list[Note] | None:
+    """The notes of one foot area (None if it is not one); labels used are removed from `pending`."""
+    notes: list[Note] = []
+    wanted = list(pending)
+    for line in foot:
+        label, text = _label(line)
+        if label is not None and label in wanted:
+            wanted.remove(label)
+            notes.append(Note(label, [line], [text]))
+        elif notes:
+            notes[-1].lines.append(line)
+            notes[-1].texts.append(line.text)
+        elif can_continue:
+            notes.append(Note(None, [line], [line.text]))
+        else:
+            return None
+    if not any(note.label for note in notes) and not can_continue:
+        return None
+    for note in notes:
+        if note.label is not None:
+            pending.remove(note.label)
+    return notes
+
+
+def _label(line: TextLine) -> tuple[str | None, str]:
+    if line.starts_with_marker and line.labels:
+        return line.labels[0], line.text[1:].lstrip()
+    match = _LABEL.match(line.text)
+    return (match.group(1), match.group(2)) if match else (None, line.text)

@@ -1,0 +1,117 @@
+"""The PDF reader on generated PDFs of varied layout (tests/pdfgen.py), against what was typeset.
+
+Each layout is checked for what a user relies on: running headers and footers are page
+furniture, footnotes are notes linked from their markers, sentences cut by a page or
+column break are whole, no word is split or lost, sentence boundaries are as typeset.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+from pdfgen import LAYOUTS, generate
+
+from pipeline.model import BlockKind
+from pipeline.readers import read_path
+from pipeline.segment import segment
+
+_WORD = re.compile(r"[\w’'-]+")
+_FURNITURE = (BlockKind.FW_HEADER, BlockKind.PAGE_NUMBER)
+
+
+@pytest.fixture(scope="session")
+def generated(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("pdfs")
+    return {name: generate(name, folder) for name in LAYOUTS}
+
+
+@pytest.fixture(scope="session")
+def read(generated):
+    return {name: segment(read_path(item.path)) for name, item in generated.items()}
+
+
+def words(text: str) -> Counter:
+    return Counter(w.strip("-'’").lower() for w in _WORD.findall(text) if w.strip("-'’"))
+
+
+def blocks(doc, *kinds):
+    return [b for b in doc.blocks if b.kind in kinds]
+
+
+LAYOUT_NAMES = sorted(LAYOUTS)
+
+
+def test_there_are_at_least_twelve_layouts():
+    assert len(LAYOUTS) >= 12
+    assert {layout.columns for layout in LAYOUTS.values()} == {1, 2}
+    assert len({layout.page_style for layout in LAYOUTS.values()}) == 6
+
+
+@pytest.mark.parametrize("name", LAYOUT_NAMES)
+def test_every_running_header_and_footer_is_furniture(name, generated, read):
+    truth, doc = generated[name].truth, read[name]
+    expected = Counter(s for page in truth.headers + truth.footers for s in page)
+    found = Counter(b.text for b in blocks(doc, *_FURNITURE))
+    assert found == expected
+    numbers = [b.label for b in blocks(doc, BlockKind.PAGE_BREAK)]
+    assert numbers == [re.search(r"\d+|[ivx]+", n).group() for n in truth.page_numbers]
+
+
+@pytest.mark.parametrize("name", LAYOUT_NAMES)
+def test_every_footnote_is_a_note_linked_from_its_marker(name, generated, read):
+    truth, doc = generated[name].truth, read[name]
+    notes = blocks(doc, BlockKind.NOTE)
+    assert [(n.label, n.text) for n in notes] == truth.notes
+    refs = [ref for b in doc.blocks for ref in b.note_refs]
+    assert sorted(r.label for r in refs) == sorted(label for label, _ in truth.notes)
+    ids = {n.label: n.id for n in notes}
+    assert all(ref.note == ids[ref.label] for ref in refs)
+
+
+@pytest.mark.parametrize("name", LAYOUT_NAMES)
+def test_sentences_are_as_typeset_also_across_breaks(name, generated, read):
+    truth, doc = generated[name].truth, read[name]
+    body = [s.text for b in blocks(doc, BlockKind.PARAGRAPH) for s in b.sentences]
+    assert body == truth.sentences
+
+
+@pytest.mark.parametrize("name", LAYOUT_NAMES)
+def test_paragraphs_and_headings_as_typeset(name, generated, read):
+    truth, doc = generated[name].truth, read[name]
+    assert [b.text for b in blocks(doc, BlockKind.PARAGRAPH)] == truth.paragraphs
+    headings = [f"{b.label} {b.text}" if b.label else b.text for b in blocks(doc, BlockKind.HEADING)]
+    assert headings == truth.headings
+
+
+@pytest.mark.parametrize("name", LAYOUT_NAMES)
+def test_side_boxes_and_pull_quotes_kept_apart(name, generated, read):
+    truth, doc = generated[name].truth, read[name]
+    assert [b.text for b in blocks(doc, BlockKind.BOX)] == truth.boxes
+    assert [b.text for b in blocks(doc, BlockKind.PULL_QUOTE)] == truth.pull_quotes
+
+
+@pytest.mark.parametrize("name", LAYOUT_NAMES)
+def test_no_word_lost_split_or_invented(name, generated, read):
+    truth, doc = generated[name].truth, read[name]
+    typeset = words(truth.all_text())
+    found = words("\n".join(f"{b.label} {b.text}" if b.label and b.kind is BlockKind.NOTE else b.text for b in doc.blocks))
+    found.update(words(" ".join(b.label for b in blocks(doc, BlockKind.HEADING) if b.label)))
+    assert found == typeset
+
+
+def test_the_layouts_cut_words_and_sentences_at_page_and_column_breaks(generated):
+    breaks = [b for item in generated.values() for b in item.truth.breaks]
+    assert sum(1 for b in breaks if b.kind == "page" and b.word and b.sentence_cut) >= 5
+    assert sum(1 for b in breaks if b.kind == "column" and b.word and b.sentence_cut) >= 3
+    assert any(item.truth.continued_notes for item in generated.values())
+
+
+@pytest.mark.parametrize("name", LAYOUT_NAMES)
+def test_words_cut_by_a_break_are_whole(name, generated, read):
+    doc = read[name]
+    text = " ".join(b.text for b in doc.blocks)
+    for cut in generated[name].truth.breaks:
+        if cut.word:
+            assert re.search(rf"(?<!\w){re.escape(cut.word)}(?!\w)", text), cut
