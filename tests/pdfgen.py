@@ -174,9 +174,9 @@ class Line:
 class Breaker:
     """Greedy line breaking with hyphenation over the words of one paragraph."""
 
-    def __init__(self, words: list[Word], font: str, size: float):
+    def __init__(self, words: list[Word], font: str, size: float, hyphenate: bool = True):
         self.words = list(words)
-        self.font, self.size = font, size
+        self.font, self.size, self.hyphenate = font, size, hyphenate
         self.space = stringWidth(" ", font, size)
 
     def done(self) -> bool:
@@ -193,7 +193,7 @@ class Breaker:
                 line.append(self.words.pop(0))
                 used += need
                 continue
-            for head, tail, whole in reversed(_split_points(word)):
+            for head, tail, whole in reversed(_split_points(word) if self.hyphenate else []):
                 if used + head.width(self.font, self.size) + (self.space if line else 0) <= width:
                     line.append(head)
                     self.words[0] = tail
@@ -287,13 +287,19 @@ class Typesetter:
     def heading(self, text: str) -> None:
         size = self.layout.size * (1.3 if self.layout.heading_style == "size" else 1.0)
         font = self.bold if self.layout.heading_style == "bold" or size > self.layout.size else self.regular
+        breaker = Breaker(_words(text), font, size, hyphenate=False)
+        lines = []
+        while not breaker.done():
+            lines.append(breaker.next_line(self.column_width).text())
         height = size * 1.3
         gap = 0 if self.at_top() else self.leading
-        if not self.room(gap + height + 2 * self.leading):
+        if not self.room(gap + len(lines) * height + 2 * self.leading):
             self.next_frame()
             gap = 0
-        self.y -= gap + height
-        self.pages[-1].ops.append(Op(self.columns[self.column], self.y, text, font, size))
+        for line in lines:
+            self.y -= gap + height
+            self.pages[-1].ops.append(Op(self.columns[self.column], self.y, line, font, size))
+            gap = 0
         self.truth.headings.append(text)
 
     def paragraph(self, sentences: list[str]) -> None:

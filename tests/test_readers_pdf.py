@@ -56,7 +56,7 @@ def test_every_running_header_and_footer_is_furniture(name, generated, read):
     found = Counter(b.text for b in blocks(doc, *_FURNITURE))
     assert found == expected
     numbers = [b.label for b in blocks(doc, BlockKind.PAGE_BREAK)]
-    assert numbers == [re.search(r"\d+|[ivx]+", n).group() for n in truth.page_numbers]
+    assert numbers == [(re.findall(r"\d+", n) or [n])[0] for n in truth.page_numbers]  # 3 of "Pagina 3 van 12"
 
 
 @pytest.mark.parametrize("name", LAYOUT_NAMES)
@@ -96,7 +96,9 @@ def test_side_boxes_and_pull_quotes_kept_apart(name, generated, read):
 def test_no_word_lost_split_or_invented(name, generated, read):
     truth, doc = generated[name].truth, read[name]
     typeset = words(truth.all_text())
-    found = words("\n".join(f"{b.label} {b.text}" if b.label and b.kind is BlockKind.NOTE else b.text for b in doc.blocks))
+    found = words(
+        "\n".join(f"{b.label} {b.text}" if b.label and b.kind is BlockKind.NOTE else b.text for b in doc.blocks)
+    )
     found.update(words(" ".join(b.label for b in blocks(doc, BlockKind.HEADING) if b.label)))
     assert found == typeset
 

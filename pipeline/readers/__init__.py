@@ -22,9 +22,9 @@ from ..corpus import CorpusEntry, entry_for_file
 from ..errors import InputError
 from ..model import Document, Source
 from . import markdown, pdftext
-from .pdf import read_pdf
 from .dehyphenate import Frequency, dutch_zipf
 from .drafts import build_blocks
+from .pdf import read_pdf
 from .textfile import decode, source_lines
 
 _LAYOUTS = {"pdf-text": pdftext.layout, "markdown": markdown.layout}

@@ -74,7 +74,9 @@ def analyse(pages: list[Page]) -> tuple[list[PageParts], list[str], float]:
         labels = [page_label(line.plain) for kind, line in edges if kind is BlockKind.PAGE_NUMBER]
         body, side = _body_and_side(rest[page.index], strips)
         parts.append(PageParts(page, next(iter(labels), None), top, body, side, notes_of.get(page.index, []), bottom))
-        warnings += [f"page {page.index}: rotated text kept as a box: {line.plain[:40]!r}" for line in side_rotated(side)]
+        warnings += [
+            f"page {page.index}: rotated text kept as a box: {line.plain[:40]!r}" for line in side_rotated(side)
+        ]
     return parts, warnings, body_size
 
 
@@ -264,7 +266,7 @@ def _leading(parts: list[PageParts]) -> float:
 def _column_edges(body_lines) -> tuple[dict[int, float], dict[int, float]]:
     left: dict[int, list[float]] = {}
     right: dict[int, list[float]] = {}
-    for (band, strip), line in body_lines:
+    for (_band, strip), line in body_lines:
         left.setdefault(strip, []).append(line.x0)
         right.setdefault(strip, []).append(line.x1)
     lefts = {strip: _low_mode(values) for strip, values in left.items()}

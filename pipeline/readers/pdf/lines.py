@@ -33,6 +33,7 @@ SUPERSCRIPT_RISE = 0.15  # and raised at least this share of the line's size
 WORD_GAP = 0.15  # a gap wider than this share of the size between fragments is a space
 COLUMN_GAP = 1.0  # a gap wider than this share of the size separates two lines (columns)
 LABEL_GAP = 3.0  # but a note label alone before its text may stand this far from it
+BASELINE_TOLERANCE = 0.2  # fragments this close (share of the size) share a baseline
 
 
 @dataclass
@@ -86,7 +87,9 @@ class _Fonts:
             flags = pdfium_c.FPDFFont_GetFlags(font)
             angle = ctypes.c_int(0)
             pdfium_c.FPDFFont_GetItalicAngle(font, angle)
-            bold = bool(_BOLD_NAME.search(name)) or bool(flags & _FORCE_BOLD) or pdfium_c.FPDFFont_GetWeight(font) >= 600
+            bold = (
+                bool(_BOLD_NAME.search(name)) or bool(flags & _FORCE_BOLD) or pdfium_c.FPDFFont_GetWeight(font) >= 600
+            )
             italic = bool(_ITALIC_NAME.search(name)) or bool(flags & _ITALIC_FLAG) or angle.value != 0
             self.cache[key] = (bold, italic)
         return self.cache[key]
@@ -167,28 +170,26 @@ def _transform_x(matrix: tuple[float, ...], x: float, y: float) -> float:
 def page_lines(page_index: int, fragments: list[Fragment]) -> list[TextLine]:
     """Fragments grouped into lines, top to bottom, left to right within a row."""
     upright = [f for f in fragments if not f.rotated]
-    lines = [line for row in _rows(upright) for line in _split_row(page_index, row)]
+    groups = [group for row in _rows(upright) for group in _split_row(row)]
+    groups = _attach_raised_markers(groups)
+    lines = [_line(page_index, group) for group in groups]
     lines += [_line(page_index, [f]) for f in fragments if f.rotated]
     lines.sort(key=lambda line: (-round(line.y, 1), line.x0))
     return lines
 
 
 def _rows(fragments: list[Fragment]) -> list[list[Fragment]]:
-    """Fragments whose baselines lie within half a size of the row's main baseline."""
+    """Fragments on one baseline (within BASELINE_TOLERANCE of their size)."""
     rows: list[list[Fragment]] = []
-    anchor_y = anchor_size = 0.0
     for fragment in sorted(fragments, key=lambda f: -f.y):
-        if rows and anchor_y - fragment.y <= 0.5 * max(fragment.size, anchor_size):
+        if rows and rows[-1][0].y - fragment.y <= BASELINE_TOLERANCE * max(fragment.size, rows[-1][0].size):
             rows[-1].append(fragment)
-            if fragment.size >= anchor_size:
-                anchor_y, anchor_size = fragment.y, fragment.size
         else:
             rows.append([fragment])
-            anchor_y, anchor_size = fragment.y, fragment.size
     return rows
 
 
-def _split_row(page_index: int, row: list[Fragment]) -> list[TextLine]:
+def _split_row(row: list[Fragment]) -> list[list[Fragment]]:
     """A row cut where a gap is wider than COLUMN_GAP times the size (a gutter)."""
     row.sort(key=lambda f: f.x0)
     groups: list[list[Fragment]] = [[row[0]]]
@@ -200,11 +201,44 @@ def _split_row(page_index: int, row: list[Fragment]) -> list[TextLine]:
             groups.append([fragment])
         else:
             groups[-1].append(fragment)
-    return [_line(page_index, group) for group in groups]
+    return groups
+
+
+def _attach_raised_markers(groups: list[list[Fragment]]) -> list[list[Fragment]]:
+    """A lone small marker raised above a line's baseline, beside or inside it, joins that line."""
+    kept: list[list[Fragment]] = []
+    markers: list[Fragment] = []
+    for group in groups:
+        if len(group) == 1 and _MARKER.match(group[0].text.strip()):
+            markers.append(group[0])
+        else:
+            kept.append(group)
+    for marker in markers:
+        host = _host(marker, kept)
+        if host is None:
+            kept.append([marker])
+        else:
+            host.append(marker)
+            host.sort(key=lambda f: f.x0)
+    return kept
+
+
+def _host(marker: Fragment, groups: list[list[Fragment]]) -> list[Fragment] | None:
+    best, best_rise = None, 0.0
+    for group in groups:
+        size = max(f.size for f in group)
+        y = group[0].y
+        rise = marker.y - y
+        if marker.size > SUPERSCRIPT_SIZE * size or not SUPERSCRIPT_RISE * size <= rise <= 0.7 * size:
+            continue
+        x0, x1 = group[0].x0, max(f.x1 for f in group)
+        if x0 - LABEL_GAP * size <= marker.x0 <= x1 + 0.5 * size and (best is None or rise < best_rise):
+            best, best_rise = group, rise
+    return best
 
 
 def _line(page_index: int, fragments: list[Fragment]) -> TextLine:
-    main = max(fragments, key=lambda f: (len(f.text.strip()) * f.size, f.size))
+    main = max(fragments, key=lambda f: (f.size, len(f.text.strip())))
     size = max(f.size for f in fragments if abs(f.y - main.y) < 0.1 * main.size) if fragments else main.size
     text, labels = "", []
     previous: Fragment | None = None
