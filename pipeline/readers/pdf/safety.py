@@ -3,9 +3,11 @@
 Refused with an `InputError` naming the file and the reason: an empty file, a file that
 is not a PDF, a truncated one (no `%%EOF` marker near its end: pages would be missing),
 a damaged one pdfium cannot open, an encrypted one that needs a password, and a
-decompression bomb: compressed streams that inflate past `MAX_INFLATED_BYTES` in all
-(checked with bounded inflation before pdfium parses anything, so a bomb costs at most
-that much work). A document with more pages than `MAX_PAGES` is refused too.
+decompression bomb: a compressed stream (images aside, which text extraction never
+decodes) that inflates past `BOMB_MIN_BYTES` and more than `BOMB_RATIO` times its
+compressed size; text streams compress about tenfold. The check inflates in bounded
+chunks before pdfium parses anything, so a bomb costs at most that much work. A
+document with more pages than `MAX_PAGES` is refused too.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ import pypdfium2.raw as pdfium_c
 
 from ...errors import InputError
 
-MAX_INFLATED_BYTES = 256 * 1024 * 1024  # all compressed streams of one file, inflated
+BOMB_MIN_BYTES = 16 * 1024 * 1024  # a stream inflating past this ...
+BOMB_RATIO = 100  # ... and more than this many times its compressed size is a bomb
 MAX_PAGES = 5000
 _CHUNK = 1024 * 1024
 _STREAM = re.compile(rb"stream\r?\n")
@@ -34,30 +37,27 @@ def check_bytes(path: object, raw: bytes) -> None:
         raise InputError(path, "not a PDF (no %PDF- header); give text files a .txt name or another form")
     if b"%%EOF" not in raw[-2048:]:
         raise InputError(path, "truncated or damaged PDF (no %%EOF end marker): pages may be missing")
-    inflated = _inflated_size(raw, MAX_INFLATED_BYTES)
-    if inflated > MAX_INFLATED_BYTES:
+    if _has_bomb_stream(raw):
         raise InputError(
             path,
-            f"refused as a decompression bomb: its {len(raw):,} bytes inflate to more than "
-            f"{MAX_INFLATED_BYTES // (1024 * 1024)} MiB",
+            f"refused as a decompression bomb: a compressed stream inflates over {BOMB_RATIO}-fold, "
+            f"past {BOMB_MIN_BYTES // (1024 * 1024)} MiB",
         )
 
 
-def _inflated_size(raw: bytes, limit: int) -> int:
-    """Total inflated size of the Flate streams in `raw`, counting no further than past `limit`."""
-    total = 0
+def _has_bomb_stream(raw: bytes) -> bool:
     view = memoryview(raw)
     for match in _STREAM.finditer(raw):
         if raw[max(0, match.start() - 3) : match.start()] == b"end":
             continue
         head = raw[max(0, match.start() - _DICT_LOOKBACK) : match.start()]
-        if b"Flate" not in head:
+        head = head[head.rfind(b"obj") + 1 :]  # this stream's own dictionary
+        if b"Flate" not in head or b"/Image" in head:  # pdfium decodes no image to read text
             continue
         data = _ascii85(raw, match.end()) if b"ASCII85" in head else view[match.end() :]
-        total += _inflate_bounded(data, limit - total)
-        if total > limit:
-            break
-    return total
+        if _inflates_like_a_bomb(data):
+            return True
+    return False
 
 
 def _ascii85(raw: bytes, start: int) -> bytes:
@@ -68,21 +68,24 @@ def _ascii85(raw: bytes, start: int) -> bytes:
         return b""
 
 
-def _inflate_bounded(data, limit: int) -> int:
-    """Bytes `data` inflates to, stopping once past `limit` (a zlib error ends the stream)."""
+def _inflates_like_a_bomb(data) -> bool:
+    """Inflate `data` in bounded chunks, stopping as soon as it passes the bomb bounds."""
     inflater = zlib.decompressobj()
     size = position = 0
     try:
-        while not inflater.eof and size <= limit:
+        while not inflater.eof:
             piece = inflater.unconsumed_tail or data[position : position + _CHUNK]
             if not inflater.unconsumed_tail:
                 position += len(piece)
             if not piece:
-                break
+                return False
             size += len(inflater.decompress(piece, _CHUNK))
+            consumed = position - len(inflater.unconsumed_tail)
+            if size > BOMB_MIN_BYTES and size > BOMB_RATIO * consumed:
+                return True
     except zlib.error:
         pass  # pdfium reports streams it cannot use; only the size matters here
-    return size
+    return False
 
 
 def open_document(path: object, raw: bytes) -> pdfium.PdfDocument:
