@@ -35,6 +35,7 @@ _FONTS = {
     "Helvetica": ("Helvetica", "Helvetica-Bold", "Helvetica-Oblique"),
 }
 SUPERSCRIPT_SCALE = 0.6
+NOTE_INDENT = 14.0  # a note's text stands this far right of its label
 
 
 @dataclass(frozen=True)
@@ -410,7 +411,7 @@ def _note_lines(layout: Layout, label: str, text: str, width: float) -> list[tup
     """(label or "", line text, label is superscript) per line of a note."""
     font = _FONTS[layout.family][0]
     breaker = Breaker(_words(text), font, layout.note_size)
-    lines, indent = [], 10.0
+    lines, indent = [], NOTE_INDENT
     while not breaker.done():
         lines.append(("" if lines else label, breaker.next_line(width - indent).text(), layout.note_label_super))
     return lines
@@ -447,23 +448,22 @@ def _note_height(layout: Layout, count: int) -> float:
 
 
 def typeset(layout: Layout) -> tuple[list[Page], Truth, list[list[tuple[str, str, bool]]], list[str]]:
-    items, notes = TEXTS[layout.text]
+    keys = layout.text.split("+")  # several texts, one after the other, repeated
     reserve: dict[int, float] = {}
     for _ in range(8):
         setter = Typesetter(layout, reserve)
+        all_notes = {}
         for round_ in range(layout.repeat):
+            items, notes = TEXTS[keys[round_ % len(keys)]]
+            offset = len(all_notes)  # notes are numbered on through the repeated texts
+            all_notes.update({str(offset + int(label)): text for label, text in notes.items()})
             for kind, content in items:
                 if kind == "h":
                     setter.heading(content)
                 elif kind == "p":
-                    setter.paragraph(_relabel(content, round_, layout.repeat))
+                    setter.paragraph([_renumbered(sentence, offset) for sentence in content])
                 else:
                     setter.side_item(kind, content)
-        all_notes = {
-            _label(label, round_, layout.repeat): text
-            for round_ in range(layout.repeat)
-            for label, text in notes.items()
-        }
         per_page, continued = _place_notes(layout, setter.pages, all_notes, setter.body_width)
         wanted = {i + 1: _note_height(layout, len(lines)) for i, lines in enumerate(per_page)}
         merged = {page: max(reserve.get(page, 0.0), wanted.get(page, 0.0)) for page in set(reserve) | set(wanted)}
@@ -478,14 +478,8 @@ def typeset(layout: Layout) -> tuple[list[Page], Truth, list[list[tuple[str, str
     return setter.pages, setter.truth, per_page, continued
 
 
-def _label(label: str, round_: int, repeat: int) -> str:
-    return label if repeat == 1 else str(round_ * 10 + int(label))
-
-
-def _relabel(sentences: list[str], round_: int, repeat: int) -> list[str]:
-    if repeat == 1:
-        return sentences
-    return [_MARKER.sub(lambda m: f"[^{_label(m.group(1), round_, repeat)}]", s) for s in sentences]
+def _renumbered(sentence: str, offset: int) -> str:
+    return _MARKER.sub(lambda m: f"[^{offset + int(m.group(1))}]", sentence)
 
 
 def render(layout: Layout, path: Path, **canvas_options) -> Truth:
@@ -525,7 +519,7 @@ def _draw_notes(pdf: canvas.Canvas, layout: Layout, lines: list[tuple[str, str, 
             pdf.setFont(regular, size)
             pdf.drawString(layout.margin, y + (layout.note_size * 0.35 if sup else 0), label)
         pdf.setFont(regular, layout.note_size)
-        pdf.drawString(layout.margin + 10, y, text)
+        pdf.drawString(layout.margin + NOTE_INDENT, y, text)
 
 
 def _draw_header(pdf: canvas.Canvas, layout: Layout, number: int, total: int, width: float, height: float) -> list[str]:
@@ -691,7 +685,14 @@ def long_document(folder: Path, pages: int = 100) -> Generated:
     repeat = 1
     while True:
         layout = Layout(
-            "long", "letter", columns=2, size=8.5, margin=36, header="Kamerbrief", page_style="pagina", repeat=repeat
+            "long",
+            "letter+brief+ruling+advice",
+            columns=2,
+            size=8.5,
+            margin=36,
+            header="Kamerbrief",
+            page_style="pagina",
+            repeat=repeat,
         )
         _, _, notes, _ = typeset(layout)
         if len(notes) >= pages:

@@ -117,3 +117,14 @@ def test_words_cut_by_a_break_are_whole(name, generated, read):
     for cut in generated[name].truth.breaks:
         if cut.word:
             assert re.search(rf"(?<!\w){re.escape(cut.word)}(?!\w)", text), cut
+
+
+@pytest.mark.slow
+def test_a_hundred_page_document_reads_as_typeset(tmp_path):
+    from pdfgen import long_document
+
+    generated = long_document(tmp_path, 100)
+    doc = segment(read_path(generated.path))
+    assert [s.text for b in blocks(doc, BlockKind.PARAGRAPH) for s in b.sentences] == generated.truth.sentences
+    assert [(b.label, b.text) for b in blocks(doc, BlockKind.NOTE)] == generated.truth.notes
+    assert len(blocks(doc, BlockKind.PAGE_NUMBER)) == generated.truth.pages

@@ -1,24 +1,27 @@
 """Running headers, footers and page numbers: near an edge and repeated across pages.
 
 A line is page furniture when it lies in the top or bottom band of its page
-(`EDGE_BAND` of the page height) and the same text, once numbers and roman
-numerals are masked, stands in the same band on another page (`Kamerbrief | Pagina 3
-van 12` and `... Pagina 4 van 12` are one running line). A line that is a page number
-by itself (`3`, `- 3 -`, `3/12`, `Pagina 3 van 12`, `blz. 3`, `iii`) and is the
-outermost line of its band is a page number even when nothing repeats it (a
-one-page document, a last page without header). No list of known strings.
+(`EDGE_BAND` of the page height), set off from the text by a wider gap than the
+line spacing, nothing but furniture stands between it and the edge, and the same text, once numbers and roman numerals are masked, stands at the
+same height on another page (`Kamerbrief | Pagina 3 van 12` and `... Pagina 4 van
+12` are one running line). A line that is a page number by itself (`3`, `- 3 -`,
+`3/12`, `Pagina 3 van 12`, `blz. 3`, `iii`) is a page number even when nothing
+repeats it (a one-page document, a last page without header). No list of known
+strings.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import defaultdict
 
 from ...model import BlockKind
 from .lines import TextLine
 from .pages import Page
 
 EDGE_BAND = 0.13
+SAME_HEIGHT = 2.0  # points: a running line stands at the same height on every page
+GROUP_GAP = 1.6  # lines of one header or footer are at most this many sizes apart
 _ROMAN = r"[ivxlcdm]{1,7}"
 PAGE_NUMBER = re.compile(
     r"^(?:(?:pagina|page|blz\.?|bladzijde|pag\.|p\.)\s*)?[-–—]?\s*(\d{1,4}|" + _ROMAN + r")\s*[-–—]?"
@@ -40,33 +43,49 @@ def page_label(text: str) -> str | None:
 
 
 def find_furniture(pages: list[Page]) -> dict[int, BlockKind]:
-    """FW_HEADER or PAGE_NUMBER per furniture line, keyed by id(line)."""
-    candidates: list[tuple[str, Page, TextLine]] = []
+    """FW_HEADER or PAGE_NUMBER per furniture line, keyed by id(line).
+
+    Walking from each edge inward, lines are furniture while they are running lines
+    (the same masked text at the same height on another page) or a page number; the
+    first other line ends the walk, so a repeated footnote or body line above the
+    footer is never taken.
+    """
+    positions: dict[tuple[str, str], list[tuple[int, float]]] = defaultdict(list)
     for page in pages:
-        for line in page.lines:
-            zone = _zone(page, line)
-            if zone:
-                candidates.append((zone, page, line))
-    pages_per_signature = Counter()
-    for signature in {(zone, page.index, masked(line.plain)) for zone, page, line in candidates}:
-        pages_per_signature[signature[0], signature[2]] += 1
+        for zone, line in _edge_lines(page):
+            positions[zone, masked(line.plain)].append((page.index, line.y))
     kinds: dict[int, BlockKind] = {}
-    for zone, page, line in candidates:
-        repeated = pages_per_signature[zone, masked(line.plain)] >= 2
-        number = page_label(line.plain) is not None
-        if repeated or (number and _outermost(page, line, zone)):
-            kinds[id(line)] = BlockKind.PAGE_NUMBER if number else BlockKind.FW_HEADER
+    for page in pages:
+        walking = {"top": True, "bottom": True}
+        for zone, line in _edge_lines(page):
+            if not walking[zone]:
+                continue
+            others = positions[zone, masked(line.plain)]
+            repeated = any(index != page.index and abs(y - line.y) <= SAME_HEIGHT for index, y in others)
+            number = page_label(line.plain) is not None
+            if repeated or number:
+                kinds[id(line)] = BlockKind.PAGE_NUMBER if number else BlockKind.FW_HEADER
+            else:
+                walking[zone] = False
     return kinds
 
 
-def _zone(page: Page, line: TextLine) -> str:
-    if line.y >= page.height * (1 - EDGE_BAND):
-        return "top"
-    if line.y <= page.height * EDGE_BAND:
-        return "bottom"
-    return ""
+def _edge_lines(page: Page) -> list[tuple[str, TextLine]]:
+    """The lines set off at the top of the page, from the top down, then those at the bottom, upwards.
 
-
-def _outermost(page: Page, line: TextLine, zone: str) -> bool:
-    ys = [other.y for other in page.lines]
-    return line.y >= max(ys) - 0.5 if zone == "top" else line.y <= min(ys) + 0.5
+    From each edge: the outermost line(s) and the lines following them at no more than
+    GROUP_GAP times their size; the first wider gap separates furniture from the text.
+    """
+    found = []
+    for zone, inward in (("top", -1), ("bottom", 1)):
+        ordered = sorted(page.lines, key=lambda line: inward * line.y)
+        previous = None
+        for line in ordered:
+            inside = line.y >= page.height * (1 - EDGE_BAND) if zone == "top" else line.y <= page.height * EDGE_BAND
+            if not inside:
+                break
+            if previous is not None and abs(line.y - previous.y) > GROUP_GAP * max(line.size, previous.size):
+                break
+            found.append((zone, line))
+            previous = line
+    return found
