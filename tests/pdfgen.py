@@ -65,6 +65,7 @@ class Layout:
     header_from: int = 1  # the running header starts on this page (a letterhead page before)
     header_as_form: bool = False  # the running header is one form XObject placed on every page
     title: str = ""  # a title across all columns at the top of the first page
+    glued_markers: bool = False  # note markers in body type glued to the word (`houden3`)
 
 
 @dataclass
@@ -367,7 +368,9 @@ class Typesetter:
         pending = ""
         for index, word in enumerate(line.words):
             for text, sup in word.runs:
-                if not sup:
+                if sup:
+                    page.anchors.append(text)
+                if not sup or self.layout.glued_markers:
                     pending += text
                     continue
                 if pending:
@@ -375,7 +378,6 @@ class Typesetter:
                     x += stringWidth(pending, self.regular, size) + extra * pending.count(" ")
                     pending = ""
                 page.ops.append(Op(x, self.y + size * 0.35, text, self.regular, small))
-                page.anchors.append(text)
                 x += stringWidth(text, self.regular, small)
             if index < len(line.words) - 1:
                 pending += " "
@@ -750,6 +752,14 @@ LAYOUTS = {
             indent=True,
             header="Raad voor de leefomgeving",
             page_style="dashes",
+        ),
+        Layout(
+            "ruling-glued",
+            "ruling",
+            page=(420.0, 400.0),
+            glued_markers=True,
+            header="Rechtbank Den Haag | Samenvatting",
+            page_style="plain",
         ),
         Layout(
             "brief-1col-times",

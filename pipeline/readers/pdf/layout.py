@@ -22,7 +22,7 @@ from ..drafts import CLOSER_FIRST_LINE, NUMBERED, Draft, ends_sentence
 from .columns import SPANNING, Strip, find_strips, reading_order
 from .furniture import find_furniture, page_label
 from .lines import TextLine
-from .notes import Note, foot_lines, split_notes
+from .notes import Note, foot_labels, foot_lines, glue_markers, split_notes
 from .pages import Page
 
 HEADING_SIZE = 1.12  # a heading is set at least this much larger than the body ...
@@ -57,7 +57,9 @@ def analyse(pages: list[Page]) -> tuple[list[PageParts], list[str], float]:
     for page in pages:
         foot = foot_lines(rest[page.index], body_size, left)
         foot_ids = {id(line) for line in foot}
-        pending.extend(label for line in rest[page.index] if id(line) not in foot_ids for label in line.labels)
+        body = [line for line in rest[page.index] if id(line) not in foot_ids]
+        pending.extend(label for line in body for label in line.labels)
+        pending.extend(glue_markers(body, [label for label in foot_labels(foot) if label not in pending]))
         notes = split_notes(foot, pending, had_notes) if foot else None
         if notes:
             notes_of[page.index] = notes

@@ -4,7 +4,10 @@ The foot area of a page is the run of lines below its lowest body-size line, set
 smaller than the body (`SMALL` of its size) and starting near the body's left edge.
 A line there starts a note when it begins with a label (a superscript, or `1`, `*`
 before the text) that matches a body marker not yet given its note; any other line
-continues the note above it. An area whose first line starts no note continues the
+continues the note above it. Body markers are superscripts; where the foot area
+prints a label that no superscript matches, a marker glued to a word in body type
+(`houden3`, `herkomstland.3`, found by `notemarks.mark_line`) with that label counts,
+in lines without superscripts. An area whose first line starts no note continues the
 last note of an earlier page (a note run over a page break). A foot area with no
 matching marker and nothing to continue is no note area: its lines stay body text.
 """
@@ -14,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..notemarks import mark_line
 from .lines import TextLine
 
 SMALL = 0.92
@@ -69,3 +73,23 @@ def _label(line: TextLine) -> tuple[str | None, str]:
         return line.labels[0], line.text[1:].lstrip()
     match = _LABEL.match(line.text)
     return (match.group(1), match.group(2)) if match else (None, line.text)
+
+
+def foot_labels(foot: list[TextLine]) -> list[str]:
+    """The labels the foot lines start with."""
+    return [label for label, _ in map(_label, foot) if label is not None]
+
+
+def glue_markers(body: list[TextLine], wanted: list[str]) -> list[str]:
+    """Take glued markers with a wanted label out of body lines; their labels, in order."""
+    found: list[str] = []
+    if not wanted:
+        return found
+    for line in body:
+        if line.labels or not any(c.isdigit() or c == "*" for c in line.text):
+            continue
+        marked, labels = mark_line(line.text)
+        if labels and all(label in wanted for label in labels):
+            line.text, line.labels = marked, labels
+            found.extend(labels)
+    return found
