@@ -22,7 +22,7 @@ from ..drafts import CLOSER_FIRST_LINE, NUMBERED, Draft, ends_sentence
 from .columns import SPANNING, Strip, find_strips, reading_order
 from .furniture import find_furniture, page_label
 from .lines import TextLine
-from .notes import Note, foot_labels, foot_lines, glue_markers, split_notes
+from .notes import Note, find_notes
 from .pages import Page
 
 HEADING_SIZE = 1.12  # a heading is set at least this much larger than the body ...
@@ -51,20 +51,7 @@ def analyse(pages: list[Page]) -> tuple[list[PageParts], list[str], float]:
     rest = {page.index: [line for line in page.lines if id(line) not in furniture] for page in pages}
     body_size = _body_size([line for lines in rest.values() for line in lines])
     left = min((line.x0 for lines in rest.values() for line in lines if abs(line.size - body_size) < 0.5), default=0)
-    notes_of: dict[int, list[Note]] = {}
-    pending: list[str] = []
-    had_notes = False
-    for page in pages:
-        foot = foot_lines(rest[page.index], body_size, left)
-        foot_ids = {id(line) for line in foot}
-        body = [line for line in rest[page.index] if id(line) not in foot_ids]
-        pending.extend(label for line in body for label in line.labels)
-        pending.extend(glue_markers(body, [label for label in foot_labels(foot) if label not in pending]))
-        notes = split_notes(foot, pending, had_notes) if foot else None
-        if notes:
-            notes_of[page.index] = notes
-            rest[page.index] = [line for line in rest[page.index] if id(line) not in foot_ids]
-            had_notes = True
+    notes_of = find_notes(rest, body_size, left)
     strips = find_strips([line for lines in rest.values() for line in lines], body_size)
     parts = []
     for page in pages:

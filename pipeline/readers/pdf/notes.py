@@ -75,14 +75,42 @@ def _label(line: TextLine) -> tuple[str | None, str]:
     return (match.group(1), match.group(2)) if match else (None, line.text)
 
 
-def foot_labels(foot: list[TextLine]) -> list[str]:
+def find_notes(lines_of: dict[int, list[TextLine]], body_size: float, left: float) -> dict[int, list[Note]]:
+    """The notes of each page (by page index); their lines are removed from `lines_of`."""
+    notes_of: dict[int, list[Note]] = {}
+    pending: list[str] = []
+    for index, lines in lines_of.items():
+        foot = foot_lines(lines, body_size, left)
+        if not foot:
+            pending.extend(label for line in lines for label in line.labels)
+            continue
+        in_foot = {id(line) for line in foot}
+        body = [line for line in lines if id(line) not in in_foot]
+        pending.extend(label for line in body for label in line.labels)
+        glued = _glued_markers(body, [label for label in _foot_labels(foot) if label not in pending])
+        trial = pending + [label for _, _, labels in glued for label in labels]
+        notes = split_notes(foot, trial, bool(notes_of))
+        if not notes:
+            continue
+        used = {note.label for note in notes}
+        for line, marked, labels in glued:
+            if all(label in used for label in labels):
+                line.text, line.labels = marked, labels
+        unused = [label for _, _, labels in glued for label in labels if label not in used]
+        pending = [label for label in trial if label not in unused]
+        notes_of[index] = notes
+        lines_of[index] = body
+    return notes_of
+
+
+def _foot_labels(foot: list[TextLine]) -> list[str]:
     """The labels the foot lines start with."""
     return [label for label, _ in map(_label, foot) if label is not None]
 
 
-def glue_markers(body: list[TextLine], wanted: list[str]) -> list[str]:
-    """Take glued markers with a wanted label out of body lines; their labels, in order."""
-    found: list[str] = []
+def _glued_markers(body: list[TextLine], wanted: list[str]) -> list[tuple[TextLine, str, list[str]]]:
+    """Lines without superscripts that carry glued markers with wanted labels: (line, marked text, labels)."""
+    found = []
     if not wanted:
         return found
     for line in body:
@@ -90,6 +118,5 @@ def glue_markers(body: list[TextLine], wanted: list[str]) -> list[str]:
             continue
         marked, labels = mark_line(line.text)
         if labels and all(label in wanted for label in labels):
-            line.text, line.labels = marked, labels
-            found.extend(labels)
+            found.append((line, marked, labels))
     return found
