@@ -128,3 +128,53 @@ def test_a_hundred_page_document_reads_as_typeset(tmp_path):
     assert [s.text for b in blocks(doc, BlockKind.PARAGRAPH) for s in b.sentences] == generated.truth.sentences
     assert [(b.label, b.text) for b in blocks(doc, BlockKind.NOTE)] == generated.truth.notes
     assert len(blocks(doc, BlockKind.PAGE_NUMBER)) == generated.truth.pages
+
+
+def _pdf(path, pages):
+    """A small PDF: each page a list of (x, y, text, size) strings, or None for an image-only page."""
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=(420, 595), invariant=1)
+    for strings in pages:
+        if strings is None:
+            pdf.drawImage(ImageReader(Image.new("L", (40, 60), 128)), 20, 20, 380, 555)
+        for x, y, text, size in strings or ():
+            pdf.setFont("Times-Roman", size)
+            pdf.drawString(x, y, text)
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_a_page_without_text_layer_is_named_in_a_warning(tmp_path):
+    body = [(50, 500, "Dit is de eerste zin van de brief.", 10), (50, 487, "En dit is de tweede zin.", 10)]
+    doc = read_path(_pdf(tmp_path / "gemengd.pdf", [body, None, body]))
+    assert doc.warnings == ("page 2 has no text layer (an image?): nothing read from it",)
+    assert [b.label for b in blocks(doc, BlockKind.PAGE_BREAK)] == [None, None, None]
+
+
+def test_a_lone_page_number_is_furniture_without_repetition(tmp_path):
+    strings = [(50, 500, "Een brief van één pagina met een enkele zin.", 10), (200, 40, "- 1 -", 8)]
+    doc = read_path(_pdf(tmp_path / "een.pdf", [strings]))
+    assert [(b.kind, b.text, b.label) for b in doc.blocks] == [
+        (BlockKind.PAGE_BREAK, "", "1"),
+        (BlockKind.PARAGRAPH, "Een brief van één pagina met een enkele zin.", None),
+        (BlockKind.PAGE_NUMBER, "- 1 -", "1"),
+    ]
+
+
+def test_a_repeated_footnote_above_the_footer_stays_a_note(tmp_path):
+    """`Ibid.` at the same height on two pages repeats, but stands between footer and body."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    sentence = "Het kabinet verwijst naar het eerdere verslag."
+    end = 50 + stringWidth(sentence, "Times-Roman", 10)
+    pages = [
+        [(50, 500, sentence, 10), (end, 503.5, label, 6), (50, 70, f"{label} Ibid.", 7.5), (200, 40, label, 8)]
+        for label in ("1", "2")
+    ]
+    doc = read_path(_pdf(tmp_path / "ibid.pdf", pages))
+    assert [(b.label, b.text) for b in blocks(doc, BlockKind.NOTE)] == [("1", "Ibid."), ("2", "Ibid.")]
+    assert [b.text for b in blocks(doc, BlockKind.PAGE_NUMBER)] == ["1", "2"]

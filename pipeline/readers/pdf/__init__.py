@@ -10,9 +10,14 @@ numbering).
 For a PDF, `Block.lines` is the range of physical pages (1-based) the block's text
 stands on, not line numbers: `(3, 4)` is a paragraph running from page 3 onto page 4.
 `Source.encoding` is "pdf".
+
+PDFium is not thread-safe, not even across documents: all pdfium work of a process
+runs under one lock (parallel reading needs processes, as Dask workers are).
 """
 
 from __future__ import annotations
+
+import threading
 
 from ...errors import InputError
 from ...model import Block
@@ -22,15 +27,18 @@ from .layout import PdfLayout, analyse
 from .pages import read_pages
 from .safety import check_bytes, open_document
 
+_PDFIUM = threading.Lock()
+
 
 def read_pdf(path: object, raw: bytes, frequency: Frequency) -> tuple[tuple[Block, ...], tuple[str, ...]]:
     """The blocks of the PDF `raw` (read from `path`) and the warnings about it."""
     check_bytes(path, raw)
-    document = open_document(path, raw)
-    try:
-        pages = read_pages(path, document)
-    finally:
-        document.close()
+    with _PDFIUM:
+        document = open_document(path, raw)
+        try:
+            pages = read_pages(path, document)
+        finally:
+            document.close()
     if not any(page.lines for page in pages):
         raise InputError(path, "PDF without a text layer (scanned or image-only): run OCR on it first")
     parts, warnings, body_size = analyse(pages)

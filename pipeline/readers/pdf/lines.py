@@ -26,6 +26,12 @@ MAX_CHARS_PER_PAGE = 400_000
 _MARKER = re.compile(r"^(\d{1,3}|\*{1,3}|[†‡§])$")
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 _ITALIC_NAME = re.compile(r"italic|oblique", re.IGNORECASE)
+# pdfium's line-end hyphen (U+0002) back to "-"; ligatures spelt out; line breaks as
+# spaces; U+FFFE/U+FFFF (never text, and U+FFFF is the marker placeholder) dropped
+_CLEAN = str.maketrans(
+    {"\x02": "-", "\r": " ", "\n": " ", "\ufffe": None, "\uffff": None}
+    | {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+)
 _FORCE_BOLD = 1 << 18
 _ITALIC_FLAG = 1 << 6
 SUPERSCRIPT_SIZE = 0.85  # a marker is set at most this size of its line
@@ -146,8 +152,7 @@ def _fragment(obj, outer, textpage, fonts: _Fonts) -> Fragment | None:
         return None
     buffer = (ctypes.c_ushort * (length // 2))()
     pdfium_c.FPDFTextObj_GetText(obj, textpage.raw, buffer, length)
-    text = bytes(buffer).decode("utf-16-le", errors="replace").rstrip("\x00").replace("\x02", "-")
-    text = text.replace("\r", " ").replace("\n", " ")
+    text = bytes(buffer).decode("utf-16-le", errors="replace").rstrip("\x00").translate(_CLEAN)
     if not text.strip():
         return None
     a, b, c, d, e, f = _compose(outer, _matrix(obj))
