@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from ...model import BlockKind
 from ..drafts import CLOSER_FIRST_LINE, NUMBERED, Draft, ends_sentence
+from ..notemarks import PLACEHOLDER
 from .columns import SPANNING, Strip, find_strips, reading_order
 from .furniture import find_furniture, page_label
 from .lines import TextLine
@@ -52,7 +53,7 @@ def analyse(pages: list[Page]) -> tuple[list[PageParts], list[str], float]:
     body_size = _body_size([line for lines in rest.values() for line in lines])
     left = min((line.x0 for lines in rest.values() for line in lines if abs(line.size - body_size) < 0.5), default=0)
     notes_of = find_notes(rest, body_size, left)
-    strips = find_strips([line for lines in rest.values() for line in lines], body_size)
+    strips = find_strips([line for lines in rest.values() for line in lines if not line.rotated], body_size)
     parts = []
     for page in pages:
         if not page.lines:
@@ -63,14 +64,9 @@ def analyse(pages: list[Page]) -> tuple[list[PageParts], list[str], float]:
         labels = [page_label(line.plain) for kind, line in edges if kind is BlockKind.PAGE_NUMBER]
         body, side = _body_and_side(rest[page.index], strips)
         parts.append(PageParts(page, next(iter(labels), None), top, body, side, notes_of.get(page.index, []), bottom))
-        warnings += [
-            f"page {page.index}: rotated text kept as a box: {line.plain[:40]!r}" for line in side_rotated(side)
-        ]
+        rotated = [line for item in side for line in item if line.rotated]
+        warnings += [f"page {page.index}: rotated text kept as a box: {line.plain[:40]!r}" for line in rotated]
     return parts, warnings, body_size
-
-
-def side_rotated(side: list[list[TextLine]]) -> list[TextLine]:
-    return [line for item in side for line in item if line.rotated]
 
 
 def _body_size(lines: list[TextLine]) -> float:
@@ -180,7 +176,7 @@ class PdfLayout:
         previous = self.previous
         self.previous = (frame, line)
         if self._heading_style(line):
-            if self.open_kind == "heading" and previous and self._same_block(previous, frame, line, heading=True):
+            if self.open_kind == "heading" and previous and self._same_heading(previous, frame, line):
                 self.open.add(line.page, line.text, line.labels)
                 return
             numbered = NUMBERED.match(line.text)
@@ -207,7 +203,8 @@ class PdfLayout:
             return False
         return line.size >= HEADING_SIZE * self.body_size or line.bold
 
-    def _same_block(self, previous, frame, line: TextLine, heading: bool = False) -> bool:
+    def _same_heading(self, previous, frame, line: TextLine) -> bool:
+        """The next line of a heading: same frame, same weight, no more than a line apart."""
         before_frame, before = previous
         if before_frame != frame:
             return False
@@ -216,7 +213,7 @@ class PdfLayout:
     def _continues(self, previous, frame, line: TextLine) -> bool:
         """Whether `line` carries on the open paragraph, whose last line was `previous`."""
         before_frame, before = previous
-        indented = self._indented(frame, line)
+        indented = self._indented(frame[2], line)
         ended = ends_sentence(before.text)
         short = ended and before.x1 < self._right(before_frame) - (1 - SHORT_LINE) * self._width(before_frame)
         if before_frame == frame:
@@ -228,8 +225,8 @@ class PdfLayout:
             return not indented
         return not short
 
-    def _indented(self, frame, line: TextLine) -> bool:
-        return line.x0 - self.column_left.get(frame[2], line.x0) >= 0.6 * self.body_size
+    def _indented(self, strip: int, line: TextLine) -> bool:
+        return line.x0 - self.column_left.get(strip, line.x0) >= 0.6 * self.body_size
 
     def _right(self, frame) -> float:
         return self.column_right.get(frame[2], 0.0)
@@ -239,7 +236,7 @@ class PdfLayout:
 
     def _uses_indents(self, body_lines) -> bool:
         """Paragraphs start with an indented line (rather than with space above)."""
-        starts = [line for frame, line in body_lines if self._indented((0, *frame), line) and not line.bold]
+        starts = [line for (_band, strip), line in body_lines if self._indented(strip, line) and not line.bold]
         return len(starts) >= 2 and len(starts) < 0.4 * max(len(body_lines), 1)
 
 
@@ -271,7 +268,7 @@ def _low_mode(values: list[float]) -> float:
 
 def _labels(line: TextLine, text: str) -> list[str]:
     """The marker labels still in `text` (a note's own label is taken off its first line)."""
-    return line.labels[len(line.labels) - text.count("\uffff") :]
+    return line.labels[len(line.labels) - text.count(PLACEHOLDER) :]
 
 
 def _furniture(kind: BlockKind, line: TextLine) -> Draft:
