@@ -178,3 +178,24 @@ def test_a_repeated_footnote_above_the_footer_stays_a_note(tmp_path):
     doc = read_path(_pdf(tmp_path / "ibid.pdf", pages))
     assert [(b.label, b.text) for b in blocks(doc, BlockKind.NOTE)] == [("1", "Ibid."), ("2", "Ibid.")]
     assert [b.text for b in blocks(doc, BlockKind.PAGE_NUMBER)] == ["1", "2"]
+
+
+def test_rotated_text_repeated_up_the_margin_is_furniture(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "kenmerk.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=(420, 595), invariant=1)
+    for number in (1, 2):
+        pdf.setFont("Times-Roman", 10)
+        pdf.drawString(50, 500, f"Dit is de enige zin op pagina {number}.")
+        pdf.saveState()
+        pdf.translate(400, 300)
+        pdf.rotate(90)
+        pdf.setFont("Helvetica", 7)
+        pdf.drawString(0, 0, "Kenmerk 2024-0012")
+        pdf.restoreState()
+        pdf.showPage()
+    pdf.save()
+    doc = read_path(path)
+    assert [b.text for b in blocks(doc, BlockKind.FW_HEADER)] == ["Kenmerk 2024-0012"] * 2
+    assert doc.warnings == ()

@@ -4,7 +4,8 @@ A line is page furniture when it lies in the top or bottom band of its page
 (`EDGE_BAND` of the page height), set off from the text by a wider gap than the
 line spacing, nothing but furniture stands between it and the edge, and the same text, once numbers and roman numerals are masked, stands at the
 same height on another page (`Kamerbrief | Pagina 3 van 12` and `... Pagina 4 van
-12` are one running line). A line that is a page number by itself (`3`, `- 3 -`,
+12` are one running line). Rotated text up the margin repeated on another page is a
+running line as well. A line that is a page number by itself (`3`, `- 3 -`,
 `3/12`, `Pagina 3 van 12`, `blz. 3`, `iii`) is a page number even when nothing
 repeats it (a one-page document, a last page without header). No list of known
 strings.
@@ -67,7 +68,17 @@ def find_furniture(pages: list[Page]) -> dict[int, BlockKind]:
                 kinds[id(line)] = BlockKind.PAGE_NUMBER if number else BlockKind.FW_HEADER
             else:
                 walking[zone] = False
+    kinds.update(_running_margin_text(pages))
     return kinds
+
+
+def _running_margin_text(pages: list[Page]) -> dict[int, BlockKind]:
+    """Rotated text (a reference up the margin) repeated on another page is a running line too."""
+    rotated = [(page.index, line) for page in pages for line in page.lines if line.rotated]
+    pages_of: dict[str, set[int]] = defaultdict(set)
+    for index, line in rotated:
+        pages_of[masked(line.plain)].add(index)
+    return {id(line): BlockKind.FW_HEADER for _, line in rotated if len(pages_of[masked(line.plain)]) >= 2}
 
 
 def _edge_lines(page: Page) -> list[tuple[str, TextLine]]:
