@@ -66,6 +66,7 @@ class Layout:
     header_as_form: bool = False  # the running header is one form XObject placed on every page
     title: str = ""  # a title across all columns at the top of the first page
     glued_markers: bool = False  # note markers in body type glued to the word (`houden3`)
+    word_objects: bool = False  # one text object per word, spaces only as gaps (as some tools write)
 
 
 @dataclass
@@ -381,6 +382,11 @@ class Typesetter:
                 x += stringWidth(text, self.regular, small)
             if index < len(line.words) - 1:
                 pending += " "
+                if self.layout.word_objects:  # each word placed on its own, no space characters
+                    if pending.strip():
+                        page.ops.append(Op(x, self.y, pending[:-1], self.regular, size))
+                    x += stringWidth(pending, self.regular, size) + extra
+                    pending = ""
         if pending:
             page.ops.append(Op(x, self.y, pending, self.regular, size, extra))
 
@@ -760,6 +766,15 @@ LAYOUTS = {
             glued_markers=True,
             header="Rechtbank Den Haag | Samenvatting",
             page_style="plain",
+        ),
+        Layout(
+            "advice-words",
+            "advice",
+            page=(420.0, 440.0),
+            justify=True,
+            word_objects=True,
+            header="Raad voor de leefomgeving",
+            page_style="pagina",
         ),
         Layout(
             "brief-1col-times",
