@@ -218,6 +218,8 @@ class PdfLayout:
         short = ended and before.x1 < self._right(before_frame) - (1 - SHORT_LINE) * self._width(before_frame)
         if before_frame == frame:
             gap = before.y - line.y
+            if abs(gap) < 0.2 * line.size and line.x0 > before.x1:  # one line cut at a very wide word gap
+                return True
             if gap <= 0 or gap > PARAGRAPH_GAP * self.leading:
                 return False
             return not (self.indents and indented and ended) and not (short and line.text[:1].isupper())

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import pypdfium2.raw as pdfium_c
 
 from ..notemarks import PLACEHOLDER
+from .gutters import spans_gutter
 
 MAX_CHARS_PER_PAGE = 400_000
 _MARKER = re.compile(r"^(\d{1,3}|\*{1,3}|[†‡§])$")
@@ -37,8 +38,8 @@ _ITALIC_FLAG = 1 << 6
 SUPERSCRIPT_SIZE = 0.85  # a marker is set at most this size of its line
 SUPERSCRIPT_RISE = 0.15  # and raised at least this share of the line's size
 WORD_GAP = 0.15  # a gap wider than this share of the size between fragments is a space
-COLUMN_GAP = 1.0  # a gap wider than this share of the size separates two lines (columns)
-LABEL_GAP = 3.0  # but a note label alone before its text may stand this far from it
+WIDE_GAP = 3.0  # a gap this many sizes wide separates two lines even without a gutter
+LABEL_GAP = 3.0  # a note label may stand this many sizes before its text
 BASELINE_TOLERANCE = 0.2  # fragments this close (share of the size) share a baseline
 
 
@@ -172,37 +173,35 @@ def _transform_x(matrix: tuple[float, ...], x: float, y: float) -> float:
     return a * x + c * y + e
 
 
-def page_lines(page_index: int, fragments: list[Fragment]) -> list[TextLine]:
-    """Fragments grouped into lines, top to bottom, left to right within a row."""
-    upright = [f for f in fragments if not f.rotated]
-    groups = [group for row in _rows(upright) for group in _split_row(row)]
+def rows(fragments: list[Fragment]) -> list[list[Fragment]]:
+    """Upright fragments on one baseline (within BASELINE_TOLERANCE of their size), top to bottom."""
+    found: list[list[Fragment]] = []
+    for fragment in sorted((f for f in fragments if not f.rotated), key=lambda f: -f.y):
+        if found and found[-1][0].y - fragment.y <= BASELINE_TOLERANCE * max(fragment.size, found[-1][0].size):
+            found[-1].append(fragment)
+        else:
+            found.append([fragment])
+    return found
+
+
+def page_lines(page_index: int, page_rows: list[list[Fragment]], rotated: list[Fragment], gutters) -> list[TextLine]:
+    """Rows cut into lines at gutters, raised markers joined to their line, top to bottom."""
+    groups = [group for row in page_rows for group in _split_row(row, gutters)]
     groups = _attach_raised_markers(groups)
     lines = [_line(page_index, group) for group in groups]
-    lines += [_line(page_index, [f]) for f in fragments if f.rotated]
+    lines += [_line(page_index, [f]) for f in rotated]
     lines.sort(key=lambda line: (-round(line.y, 1), line.x0))
     return lines
 
 
-def _rows(fragments: list[Fragment]) -> list[list[Fragment]]:
-    """Fragments on one baseline (within BASELINE_TOLERANCE of their size)."""
-    rows: list[list[Fragment]] = []
-    for fragment in sorted(fragments, key=lambda f: -f.y):
-        if rows and rows[-1][0].y - fragment.y <= BASELINE_TOLERANCE * max(fragment.size, rows[-1][0].size):
-            rows[-1].append(fragment)
-        else:
-            rows.append([fragment])
-    return rows
-
-
-def _split_row(row: list[Fragment]) -> list[list[Fragment]]:
-    """A row cut where a gap is wider than COLUMN_GAP times the size (a gutter)."""
+def _split_row(row: list[Fragment], gutters: list[tuple[float, float]]) -> list[list[Fragment]]:
+    """A row cut where a gap spans a gutter, or is wider than WIDE_GAP times the size."""
     row.sort(key=lambda f: f.x0)
     groups: list[list[Fragment]] = [[row[0]]]
     for fragment in row[1:]:
         previous = groups[-1][-1]
-        gap = fragment.x0 - previous.x1
-        label_alone = len(groups[-1]) == 1 and _MARKER.match(previous.text.strip())
-        if gap > (LABEL_GAP if label_alone else COLUMN_GAP) * max(fragment.size, previous.size):
+        gap, size = fragment.x0 - previous.x1, max(fragment.size, previous.size)
+        if gap > WIDE_GAP * size or (gap > WORD_GAP * size and spans_gutter(previous.x1, fragment.x0, gutters)):
             groups.append([fragment])
         else:
             groups[-1].append(fragment)

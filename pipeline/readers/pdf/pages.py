@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...errors import InputError
-from .lines import TextLine, _Fonts, page_fragments, page_lines
+from .gutters import find_gutters
+from .lines import TextLine, _Fonts, page_fragments, page_lines, rows
 
 
 @dataclass
@@ -17,8 +18,9 @@ class Page:
 
 
 def read_pages(path: object, document) -> list[Page]:
+    """Every page's lines; rows are cut into lines at the gutters found over all pages."""
     fonts = _Fonts()
-    pages = []
+    read = []
     for index in range(len(document)):
         page = document[index]
         textpage = page.get_textpage()
@@ -29,6 +31,10 @@ def read_pages(path: object, document) -> list[Page]:
         finally:
             textpage.close()
         width, height = page.get_size()
-        pages.append(Page(index + 1, width, height, page_lines(index + 1, fragments)))
         page.close()
-    return pages
+        read.append((width, height, rows(fragments), [f for f in fragments if f.rotated]))
+    gutters = find_gutters([[(f.x0, f.x1) for f in row] for _, _, page_rows, _ in read for row in page_rows])
+    return [
+        Page(index, width, height, page_lines(index, page_rows, rotated, gutters))
+        for index, (width, height, page_rows, rotated) in enumerate(read, start=1)
+    ]
