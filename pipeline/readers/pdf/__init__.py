@@ -1,11 +1,11 @@
 """Reader for PDF files (`form: pdf`): the page layout, read with pypdfium2, -> blocks.
 
 `safety` refuses what cannot be read whole (empty, truncated, damaged, encrypted, a
-decompression bomb, no text layer at all); `pages`/`lines` turn each page's text
-objects into lines with position, size and style; `furniture`, `notes` and `columns`
-decide what each line is; `layout` walks the pages into block drafts, which
-`drafts.build_blocks` finishes as for every other form (dehyphenation, note markers,
-numbering).
+decompression bomb, no text layer at all); `pages` reads each page's text objects
+(`fragments`) into lines with position, size and style (`lines`, cut at `gutters`);
+`regions` decides what each line is (with `furniture`, `notes` and `columns`);
+`layout` walks the pages into block drafts, which `drafts.build_blocks` finishes as
+for every other form (dehyphenation, note markers, numbering).
 
 For a PDF, `Block.lines` is the range of physical pages (1-based) the block's text
 stands on, not line numbers: `(3, 4)` is a paragraph running from page 3 onto page 4.
@@ -23,8 +23,9 @@ from ...errors import InputError
 from ...model import Block
 from ..dehyphenate import Frequency, Vocabulary
 from ..drafts import build_blocks
-from .layout import PdfLayout, analyse
+from .layout import PdfLayout
 from .pages import read_pages
+from .regions import analyse
 from .safety import check_bytes, open_document
 
 _PDFIUM = threading.Lock()

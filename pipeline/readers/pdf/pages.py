@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...errors import InputError
+from .fragments import FontStyles, page_fragments
 from .gutters import find_gutters
-from .lines import TextLine, _Fonts, page_fragments, page_lines, rows
+from .lines import TextLine, page_lines, rows
 
 
 @dataclass
@@ -19,7 +20,7 @@ class Page:
 
 def read_pages(path: object, document) -> list[Page]:
     """Every page's lines; rows are cut into lines at the gutters found over all pages."""
-    fonts = _Fonts()
+    fonts = FontStyles()
     read = []
     for index in range(len(document)):
         page = document[index]
