@@ -100,3 +100,28 @@ def test_tei_has_page_breaks_page_numbers_and_running_headers(run_output, pdf_fo
 def _printed_numbers(page_numbers: list[str]) -> list[str]:
     """`3` of `Pagina 3 van 12`, `- 3 -`, `3/12`, `blz. 3`; a roman numeral as printed."""
     return [(re.findall(r"\d+", n) or [n])[0] for n in page_numbers]
+
+
+def test_manifest_entry_with_form_pdf(tmp_path):
+    generated = generate("ruling-1col", tmp_path)
+    (tmp_path / "manifest.yaml").write_text(
+        "documents:\n  - id: uitspraak\n    file: ruling-1col.pdf\n    title: Samenvatting van de uitspraak\n"
+        "    form: pdf\n",
+        encoding="utf-8",
+    )
+    (entry,) = discover(tmp_path)
+    assert (entry.id, entry.meta.form) == ("uitspraak", "pdf")
+    result = CliRunner().invoke(cli, ["segment", str(generated.path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == "Samenvatting van de uitspraak"
+
+
+def test_manifest_entry_reading_a_pdf_as_text_is_refused(tmp_path):
+    generate("ruling-1col", tmp_path)
+    (tmp_path / "manifest.yaml").write_text(
+        "documents:\n  - id: uitspraak\n    file: ruling-1col.pdf\n    title: Uitspraak\n    form: pdf-text\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["segment", str(tmp_path / "ruling-1col.pdf")])
+    assert result.exit_code == 1
+    assert "is a PDF file, not text: read it as `form: pdf`" in result.output
