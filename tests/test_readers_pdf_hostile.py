@@ -83,3 +83,16 @@ def test_text_reader_never_reads_a_pdf_as_text(tmp_path):
         result.output.strip()
         == f"Error: {path}: is a PDF file, not text: read it as `form: pdf` (or give it a .pdf name)"
     )
+
+
+def test_a_corrupt_content_stream_is_named_in_a_warning(tmp_path):
+    """pdfium reads what it can of a page whose compressed content is damaged: never silently."""
+    from pipeline.readers import read_path
+
+    data = bytearray(generate("letter-1col", tmp_path).path.read_bytes())
+    start = data.index(b"stream", data.index(b"/FlateDecode")) + 200
+    data[start : start + 5] = b"AAAAA" if data[start : start + 5] != b"AAAAA" else b"BBBBB"
+    path = tmp_path / "beschadigde-stroom.pdf"
+    path.write_bytes(bytes(data))
+    doc = read_path(path)
+    assert doc.warnings[0] == "damaged PDF: 1 compressed stream(s) cannot be decompressed; text may be missing"

@@ -33,7 +33,7 @@ _PDFIUM = threading.Lock()
 
 def read_pdf(path: object, raw: bytes, frequency: Frequency) -> tuple[tuple[Block, ...], tuple[str, ...]]:
     """The blocks of the PDF `raw` (read from `path`) and the warnings about it."""
-    check_bytes(path, raw)
+    warnings = check_bytes(path, raw)
     with _PDFIUM:
         document = open_document(path, raw)
         try:
@@ -42,10 +42,10 @@ def read_pdf(path: object, raw: bytes, frequency: Frequency) -> tuple[tuple[Bloc
             document.close()
     if not any(page.lines for page in pages):
         raise InputError(path, "PDF without a text layer (scanned or image-only): run OCR on it first")
-    parts, warnings, body_size = analyse(pages)
+    parts, layout_warnings, body_size = analyse(pages)
     drafts = PdfLayout(parts, body_size).drafts_in_order()
     vocabulary = Vocabulary(line.plain for page in pages for line in page.lines)
-    return build_blocks(drafts, vocabulary, frequency), tuple(warnings)
+    return build_blocks(drafts, vocabulary, frequency), tuple(warnings + layout_warnings)
 
 
 __all__ = ["read_pdf"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pypdfium2 as pdfium
+
 from ...errors import InputError
 from .fragments import FontStyles, page_fragments
 from .gutters import find_gutters
@@ -23,8 +25,11 @@ def read_pages(path: object, document) -> list[Page]:
     fonts = FontStyles()
     read = []
     for index in range(len(document)):
-        page = document[index]
-        textpage = page.get_textpage()
+        try:
+            page = document[index]
+            textpage = page.get_textpage()
+        except pdfium.PdfiumError:
+            raise InputError(path, f"damaged PDF: page {index + 1} cannot be read") from None
         try:
             fragments = page_fragments(page, textpage, fonts)
         except ValueError as exc:

@@ -2,12 +2,15 @@
 
 Refused with an `InputError` naming the file and the reason: an empty file, a file that
 is not a PDF, a truncated one (no `%%EOF` marker near its end: pages would be missing),
-a damaged one pdfium cannot open, an encrypted one that needs a password, and a
+a damaged one pdfium cannot open (a corrupt compressed stream is reported as a
+warning: pdfium reads the rest), an encrypted one that needs a password, and a
 decompression bomb: a compressed stream (images aside, which text extraction never
 decodes) that inflates past `BOMB_MIN_BYTES` and more than `BOMB_RATIO` times its
 compressed size; text streams compress about tenfold. The check inflates in bounded
 chunks before pdfium parses anything, so a bomb costs at most that much work. A
-document with more pages than `MAX_PAGES` is refused too.
+document with more pages than `MAX_PAGES` is refused too. The streams of an encrypted
+PDF (one that opens without a password) cannot be checked before pdfium decrypts
+them; there the characters-per-page limit of `fragments` is the guard.
 """
 
 from __future__ import annotations
@@ -29,24 +32,32 @@ _STREAM = re.compile(rb"stream\r?\n")
 _DICT_LOOKBACK = 512  # bytes before `stream` searched for the stream's filter
 
 
-def check_bytes(path: object, raw: bytes) -> None:
-    """Refuse an empty, non-PDF, truncated or bomb file before pdfium parses it."""
+def check_bytes(path: object, raw: bytes) -> list[str]:
+    """Refuse an empty, non-PDF, truncated or bomb file before pdfium parses it; warnings about damage."""
     if not raw:
         raise InputError(path, "file is empty (0 bytes), not a PDF")
     if b"%PDF-" not in raw[:1024]:
         raise InputError(path, "not a PDF (no %PDF- header); give text files a .txt name or another form")
     if b"%%EOF" not in raw[-2048:]:
         raise InputError(path, "truncated or damaged PDF (no %%EOF end marker): pages may be missing")
-    if _has_bomb_stream(raw):
+    if b"/Encrypt" in raw:  # streams are encrypted: pdfium decrypts them, they cannot be checked here
+        return []
+    bombs, corrupt = _scan_streams(raw)
+    if bombs:
         raise InputError(
             path,
             f"refused as a decompression bomb: a compressed stream inflates over {BOMB_RATIO}-fold, "
             f"past {BOMB_MIN_BYTES // (1024 * 1024)} MiB",
         )
+    if corrupt:
+        return [f"damaged PDF: {corrupt} compressed stream(s) cannot be decompressed; text may be missing"]
+    return []
 
 
-def _has_bomb_stream(raw: bytes) -> bool:
+def _scan_streams(raw: bytes) -> tuple[int, int]:
+    """(bombs, corrupt streams) among the Flate streams of `raw`; stops at the first bomb."""
     view = memoryview(raw)
+    corrupt = 0
     for match in _STREAM.finditer(raw):
         if raw[max(0, match.start() - 3) : match.start()] == b"end":
             continue
@@ -55,20 +66,25 @@ def _has_bomb_stream(raw: bytes) -> bool:
         if b"Flate" not in head or b"/Image" in head:  # pdfium decodes no image to read text
             continue
         data = _ascii85(raw, match.end()) if b"ASCII85" in head else view[match.end() :]
-        if _inflates_like_a_bomb(data):
-            return True
-    return False
+        status = _inflate_bounded(data) if data is not None else _CORRUPT
+        if status is _BOMB:
+            return 1, corrupt
+        corrupt += status is _CORRUPT
+    return 0, corrupt
 
 
-def _ascii85(raw: bytes, start: int) -> bytes:
+def _ascii85(raw: bytes, start: int) -> bytes | None:
     end = raw.find(b"~>", start)
     try:
         return base64.a85decode(raw[start : end if end >= 0 else len(raw)], ignorechars=b" \t\n\r")
     except ValueError:
-        return b""
+        return None
 
 
-def _inflates_like_a_bomb(data) -> bool:
+_BOMB, _CORRUPT, _FINE = "bomb", "corrupt", "fine"
+
+
+def _inflate_bounded(data) -> str:
     """Inflate `data` in bounded chunks, stopping as soon as it passes the bomb bounds."""
     inflater = zlib.decompressobj()
     size = position = 0
@@ -78,14 +94,14 @@ def _inflates_like_a_bomb(data) -> bool:
             if not inflater.unconsumed_tail:
                 position += len(piece)
             if not piece:
-                return False
+                return _CORRUPT  # the stream ends before its compressed data does
             size += len(inflater.decompress(piece, _CHUNK))
             consumed = position - len(inflater.unconsumed_tail)
             if size > BOMB_MIN_BYTES and size > BOMB_RATIO * consumed:
-                return True
+                return _BOMB
     except zlib.error:
-        pass  # pdfium reports streams it cannot use; only the size matters here
-    return False
+        return _CORRUPT
+    return _FINE
 
 
 def open_document(path: object, raw: bytes) -> pdfium.PdfDocument:
