@@ -4,12 +4,15 @@ The foot area of a page is the run of lines below its lowest body-size line, set
 smaller than the body (`SMALL` of its size) and starting near the body's left edge.
 A line there starts a note when it begins with a label (a superscript, or `1`, `*`
 before the text) that matches a body marker not yet given its note; any other line
-continues the note above it. Body markers are superscripts; where the foot area
-prints a label that no superscript matches, a marker glued to a word in body type
-(`houden3`, `herkomstland.3`, found by `notemarks.mark_line`) with that label counts,
-in lines without superscripts. An area whose first line starts no note continues the
-last note of an earlier page (a note run over a page break). A foot area with no
-matching marker and nothing to continue is no note area: its lines stay body text.
+continues the note above it. An area whose first line starts no note carries on the
+last note of an earlier page (a note run over a page break) when that note stops
+mid-sentence. A foot area with no matching marker and nothing to carry on is no note
+area: its lines stay body text (small print at the end of a letter).
+
+Body markers are superscripts; where the foot area prints a label that no
+superscript matches, a marker glued to a word in body type (`houden3`,
+`herkomstland.3`, found by `notemarks.mark_line`) with that label counts, in lines
+without superscripts, once the foot area proves to be notes.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..drafts import ends_sentence
 from ..notemarks import mark_line
 from .lines import TextLine
 
@@ -89,7 +93,7 @@ def find_notes(lines_of: dict[int, list[TextLine]], body_size: float, left: floa
         pending.extend(label for line in body for label in line.labels)
         glued = _glued_markers(body, [label for label in _foot_labels(foot) if label not in pending])
         trial = pending + [label for _, _, labels in glued for label in labels]
-        notes = split_notes(foot, trial, bool(notes_of))
+        notes = split_notes(foot, trial, _unfinished(notes_of))
         if not notes:
             continue
         used = {note.label for note in notes}
@@ -101,6 +105,14 @@ def find_notes(lines_of: dict[int, list[TextLine]], body_size: float, left: floa
         notes_of[index] = notes
         lines_of[index] = body
     return notes_of
+
+
+def _unfinished(notes_of: dict[int, list[Note]]) -> bool:
+    """The last note so far stops mid-sentence, so the next page's foot may carry it on."""
+    if not notes_of:
+        return False
+    last = list(notes_of.values())[-1][-1]
+    return not ends_sentence(last.texts[-1]) or last.texts[-1].endswith("-")
 
 
 def _foot_labels(foot: list[TextLine]) -> list[str]:
