@@ -199,3 +199,22 @@ def test_rotated_text_repeated_up_the_margin_is_furniture(tmp_path):
     doc = read_path(path)
     assert [b.text for b in blocks(doc, BlockKind.FW_HEADER)] == ["Kenmerk 2024-0012"] * 2
     assert doc.warnings == ()
+
+
+def test_small_print_after_the_last_note_is_not_glued_to_it(tmp_path):
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    sentence = "Het kabinet verwijst naar het verslag."
+    end = 50 + stringWidth(sentence, "Times-Roman", 10)
+    more = [(50, 487 - 13 * i, "Daarin staan de bevindingen van de commissie over dit onderwerp", 10) for i in range(4)]
+    pages = [
+        [(50, 500, sentence, 10), (end, 503.5, "1", 6), *more, (50, 90, "1 Zie het verslag van de commissie.", 7.5)],
+        [
+            (50, 500, "Hoogachtend, namens het kabinet.", 10),
+            *more,
+            (50, 90, "Dit document is digitaal ondertekend.", 7.5),
+        ],
+    ]
+    doc = read_path(_pdf(tmp_path / "ondertekend.pdf", pages))
+    assert [(b.label, b.text) for b in blocks(doc, BlockKind.NOTE)] == [("1", "Zie het verslag van de commissie.")]
+    assert blocks(doc, BlockKind.PARAGRAPH)[-1].text == "Dit document is digitaal ondertekend."
