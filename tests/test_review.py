@@ -9,18 +9,12 @@ from lxml import etree
 from test_review_samples import sample_document
 
 from pipeline.errors import ReviewError
-from pipeline.review_merge import (
-    ReviewOptions,
-    build_reviewed_tei,
-    feed_cache,
-    load_review,
-    produced_path,
-    remember_produced,
-)
-from pipeline.tei.export import document_to_tei, write_validated
+from pipeline.review import apply_review
+from pipeline.review_memory import ReviewMemory
+from pipeline.review_merge import ReviewOptions, load_review, produced_path, write_tei
+from pipeline.tei.export import build_tei, document_to_tei
 from pipeline.tei.options import ExportOptions
 from pipeline.tei.reader import read_tei_bytes, read_tei_file
-from pipeline.translation_cache import TranslationCache
 
 NS = {"tei": "http://www.tei-c.org/ns/1.0", "xml": "http://www.w3.org/XML/1998/namespace"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -28,12 +22,10 @@ OPTIONS = ExportOptions(date="2024-05-01")
 
 
 def export_run(doc, folder, schema=None):
-    """What `pipeline run` does at export time: review-aware TEI, validated, copy remembered."""
+    """What `pipeline run` does with a document's review: applied, exported, validated, copy remembered."""
     path = folder / f"{doc.id}.xml"
-    review = load_review(path, ReviewOptions(date=OPTIONS.date))
-    fixed, result = build_reviewed_tei(doc, review, OPTIONS)
-    write_validated(path, result.data, schema)
-    remember_produced(path, result.data)
+    fixed = apply_review(doc, load_review(path, ReviewOptions(date=OPTIONS.date)).decisions)
+    write_tei(path, build_tei(fixed, OPTIONS).data, schema)
     return path, fixed
 
 
@@ -73,7 +65,7 @@ def test_reader_reads_back_what_the_exporter_wrote():
 def test_a_file_nobody_edited_has_no_review(tmp_path):
     path, _ = export_run(sample_document(), tmp_path)
     assert produced_path(path).read_bytes() == path.read_bytes()
-    assert not load_review(path, ReviewOptions(date="2024-05-02"))
+    assert not load_review(path, ReviewOptions(date="2024-05-02")).decisions
 
 
 def test_corrections_are_detected_kept_marked_and_stable(tmp_path, tei_schema):
@@ -143,21 +135,31 @@ def test_a_review_goes_stale_when_the_dutch_changes(tmp_path):
     assert change.get("status") == "stale"
 
 
-def test_reviewed_translations_feed_the_cache_for_other_documents(tmp_path):
+def test_a_reviewed_translation_is_reused_for_the_same_dutch_sentence_with_its_origin(tmp_path):
     path, _ = export_run(sample_document(), tmp_path)
     tree = etree.parse(str(path))
     s5 = sentence(tree, "d900.en.s5")
     s5.find("tei:placeName", NS).tail = " is not a safe country for migrants."
     tree.write(str(path), xml_declaration=True, encoding="UTF-8")
-    with TranslationCache.open(tmp_path / "cache") as cache:
-        assert feed_cache(load_review(path, ReviewOptions(date="2024-05-02")), cache) == 1
-        found = cache.get_many("any-engine", ["Libië is geen veilig land."])
-    row = found["Libië is geen veilig land."]
-    assert (row.origin, row.segments, row.resp) == (
-        "reviewed",
+    memory = ReviewMemory()
+    memory.offer_all({"d900": load_review(path, ReviewOptions(date="2024-05-02")).decisions})
+    other = sample_document("d901")
+    [reused] = memory.reuse(other, ())
+    assert (reused.kind.value, reused.sentence, reused.segments, reused.origin) == (
+        "translation",
+        "s5",
         ("Libya is not a safe country for migrants.",),
-        "reviewer",
+        "d900.xml#d900.en.s5",
     )
+    fixed = apply_review(other, (reused,))
+    root = etree.fromstring(build_tei(fixed, OPTIONS).data)
+    change = root.find(".//tei:revisionDesc/tei:change[@type='translation']", NS)
+    assert change.get("target") == "#d901.en.s5"
+    assert change.findtext("tei:seg[@type='origin']", namespaces=NS) == "d900.xml#d900.en.s5"
+    # read back, the reused decision keeps where it came from
+    from pipeline.tei.revisions import read_ledger
+
+    assert [d.origin for d in read_ledger(root)] == ["d900.xml#d900.en.s5"]
 
 
 def test_a_hostile_reviewed_file_is_refused_and_nothing_is_written(tmp_path):
