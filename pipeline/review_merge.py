@@ -142,17 +142,14 @@ def merge_review_file(tei_path: Path, options: ReviewOptions, load_schema=None) 
 
     The file is read safely first; a refused file is left untouched (and the slow
     schema, `load_schema()`, is not even loaded). The result is validated before it
-    replaces the file, and becomes the new last-produced copy, unless it holds edits
-    a rerun cannot keep: then the reviewed file is saved (`kept_path`) and the copy
-    is left as it was, so that the next run reports them again.
+    replaces the file, and becomes the new last-produced copy. A file with edits a
+    rerun cannot keep is left as it is (and saved, `kept_path`): the next run keeps
+    its corrections and reports those edits again.
     """
     loaded = load_review(tei_path, options)
-    marked = mark_in_place(read_bounded(tei_path, options.limits), loaded.decisions)
-    schema = load_schema() if load_schema else None
-    if loaded.unkept:
-        write_validated(tei_path, marked, schema)
-    else:
-        write_tei(tei_path, marked, schema)
+    if not loaded.unkept:
+        marked = mark_in_place(read_bounded(tei_path, options.limits), loaded.decisions)
+        write_tei(tei_path, marked, load_schema() if load_schema else None)
     return loaded
 
 

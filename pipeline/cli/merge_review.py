@@ -25,9 +25,10 @@ def command(reviewed: Path, reviewer: str) -> None:
 
     \b
     Edits a rerun cannot keep (a changed header, an element or attribute the
-    pipeline does not write, a comment) are listed with their line, the reviewed
-    file is saved as .pipeline/kept/<id>.reviewed-<digest>.xml beside it, and the
-    exit status is 3; the next run reports them again.
+    pipeline does not write, a comment) are listed with their line, the file is
+    saved as .pipeline/kept/<id>.reviewed-<digest>.xml beside it and otherwise left
+    as it is, and the exit status is 3; the next `pipeline run` keeps the
+    corrections and reports those edits again.
 
     \b
     Example:
@@ -38,8 +39,10 @@ def command(reviewed: Path, reviewer: str) -> None:
     from ..tei.schema import load_schema
 
     loaded = merge_review_file(reviewed, ReviewOptions(date=export_date(), reviewer=reviewer), load_schema)
-    click.echo(f"{reviewed}: {len(loaded.decisions)} correction(s) recorded")
+    if not loaded.unkept:
+        click.echo(f"{reviewed}: {len(loaded.decisions)} correction(s) recorded")
+        return
+    click.echo(f"{reviewed}: {len(loaded.decisions)} correction(s) found, file left as it is because of:")
     for line in loaded.warnings():
-        click.echo(f"warning: {line}")
-    if loaded.unkept:
-        raise SystemExit(EXIT_EDITS_NOT_KEPT)
+        click.echo(f"  {line}")
+    raise SystemExit(EXIT_EDITS_NOT_KEPT)
