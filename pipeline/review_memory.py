@@ -55,6 +55,8 @@ class ReviewMemory:
         translated = {d.sentence: d for d in own if d.kind in (DecisionKind.TRANSLATION, DecisionKind.ALIGNMENT)}
         replaced, reused = set(), []
         for _block, sentence in doc.sentences():
+            if sentence.lang == "en":  # passed through, not translated
+                continue
             text = _corrected(sentence.text, fixed.get(sentence.id))
             hit = self._entries.get(text)
             if hit is None:

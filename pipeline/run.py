@@ -71,6 +71,7 @@ class RunSummary:
     from_cache: int = 0
     passthrough: int = 0
     untranslated: int = 0  # Dutch sentences exported with an English gap
+    reviewed: int = 0  # sentences whose reviewed translation was kept instead of translating them
     annotations: Counter = field(default_factory=Counter)  # per category, both languages
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
@@ -92,6 +93,7 @@ class RunSummary:
             f"documents   {self.documents} exported" + (f", {len(self.failed)} failed" if self.failed else ""),
             f"sentences   {self.sentences}",
             f"translated  {self.translated} new, {self.from_cache} from cache, {self.passthrough} passthrough"
+            + (f", {self.reviewed} reviewed" if self.reviewed else "")
             + (f", {self.untranslated} without English" if self.untranslated else ""),
             f"model       {self.translation or 'none (no translation)'}",
             "annotations " + (", ".join(f"{k} {v}" for k, v in sorted(self.annotations.items())) or "none"),
@@ -136,7 +138,8 @@ def run_pipeline(options: RunOptions, schema=None, translator=None) -> RunSummar
         if translator is None:
             export_options = replace(export_options, untranslated_reason=options.no_translate_reason)
         else:
-            start_stats = (translator.stats.translated, translator.stats.from_cache, translator.stats.passthrough)
+            stats = translator.stats
+            start_stats = (stats.translated, stats.from_cache, stats.passthrough, stats.reviewed)
         review_options = ReviewOptions(date=export_options.date)
         reviews = _load_reviews(entries, options, review_options, summary)
         memory = _review_memory(reviews, options, review_options)
@@ -164,6 +167,7 @@ def run_pipeline(options: RunOptions, schema=None, translator=None) -> RunSummar
             summary.translated = stats.translated - start_stats[0]
             summary.from_cache = stats.from_cache - start_stats[1]
             summary.passthrough = stats.passthrough - start_stats[2]
+            summary.reviewed = stats.reviewed - start_stats[3]
             summary.translation = translator.signature
     finally:
         if own_translator and translator is not None:

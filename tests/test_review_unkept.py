@@ -5,13 +5,19 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
 from lxml import etree
 from review_support import NS, Pipeline, changes, edit, make_corpus, retype, sentence, text_of
+from test_review_samples import sample_document
 
 from pipeline.cli.run import EXIT_EDITS_NOT_KEPT
 from pipeline.review_merge import produced_path
+from pipeline.tei.export import document_to_tei
+from pipeline.tei.options import ExportOptions
+from pipeline.tei.unkept import unkept_edits
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 
 def edit_beyond_the_model(root):
@@ -89,3 +95,78 @@ def test_merge_review_reports_what_a_rerun_cannot_keep(tmp_path, monkeypatch, te
     rerun = pipeline.run(corpus, output)
     assert rerun.exit_code == 3 and rerun.output.count("reviewer edit not kept") == 3
     assert changes(etree.parse(str(path)).getroot()) == [("translation", "#a01.en.s2")]
+
+
+def produced_and_reviewed(change):
+    """The TEI of the sample document as produced, and as a reviewer left it (re-parsed: fresh line numbers)."""
+    data = document_to_tei(sample_document(), ExportOptions(date="2024-05-01"))
+    reviewed = etree.fromstring(data)
+    change(reviewed)
+    return etree.fromstring(data), etree.fromstring(etree.tostring(reviewed, pretty_print=True))
+
+
+def split_english(root):
+    """An alignment change: one English sentence becomes two."""
+    second = etree.Element(f"{TEI}s", {XML_ID: "d900.en.s3.2", "corresp": "#d900.nl.s3"})
+    second.text = "Really."
+    sentence(root, "d900.en.s3").addnext(second)
+
+
+def merge_marks(root):
+    """What merge-review writes: @resp instead of @cert, a reviewer respStmt, a review <change>."""
+    s2 = sentence(root, "d900.en.s2")
+    s2.set("resp", "#resp.anna")
+    del s2.attrib["cert"]
+    etree.SubElement(root.find(".//tei:titleStmt", NS), f"{TEI}respStmt", {XML_ID: "resp.anna"})
+    etree.SubElement(root.find(".//tei:revisionDesc", NS), f"{TEI}change", type="translation")
+
+
+def comment(root):
+    sentence(root, "d900.nl.s3").append(etree.Comment(" check "))
+
+
+def remove_note(root):
+    note = sentence(root, "d900.nl.s2").find("tei:note", NS)
+    note.getparent().remove(note)
+
+
+def name_without_ref(root):
+    etree.SubElement(sentence(root, "d900.nl.s5"), f"{TEI}placeName").text = "x"
+
+
+def retitle(root):
+    root.find(".//tei:titleStmt/tei:title", NS).text = "Another title"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda r: retype(r, "d900.en.s2", "UNHCR respects the principle."),  # its markers and note go too
+        lambda r: retype(r, "d900.nl.s3", "Libië werkt helemaal niet mee."),
+        split_english,
+        merge_marks,
+        lambda r: sentence(r, "d900.nl.s5").find("tei:placeName", NS).set("resp", "#resp.anna"),
+    ],
+    ids=["english-retyped", "dutch-retyped", "english-split", "merge-review-marks", "annotation-resp"],
+)
+def test_what_the_review_keeps_is_not_reported(change):
+    assert unkept_edits(*produced_and_reviewed(change)) == []
+
+
+@pytest.mark.parametrize(
+    "change, whats",
+    [
+        (comment, ["added comment 'check'"]),
+        # a removed note takes its sentence with it; the rerun puts both back
+        (remove_note, ['removed <note n="1" place="foot" xml:id="d900.nl.b3">', 'removed <s xml:id="d900.nl.s4">']),
+        (name_without_ref, ["<placeName> without @ref (its text is kept, the element is not)"]),
+        (retitle, ['changed <title type="main" xml:lang="nl"> \'Another title\'']),
+        (lambda r: sentence(r, "d900.en.s5").set("n", "5"), ["attribute @n on <s>"]),
+    ],
+    ids=["comment", "note-removed", "annotation-without-ref", "header-title", "english-attribute"],
+)
+def test_what_a_rerun_would_drop_is_reported_with_its_line(change, whats):
+    produced, reviewed = produced_and_reviewed(change)
+    found = unkept_edits(produced, reviewed)
+    assert [e.what for e in found] == whats
+    assert all(e.line > 1 for e in found)

@@ -34,16 +34,12 @@ _ANNOTATION_TAGS = set(ANNOTATION_CATEGORIES) | {"ref"}
 _ANNOTATION_ATTRIBUTES = {"ref", "type", "resp", "target", "n"}
 _SENTENCE_ATTRIBUTES = {XML_ID, "corresp", "resp", "cert", "type", XML_LANG}
 _REVIEW_KINDS = {kind.value for kind in DecisionKind}
-_SHOWN = 5
 
 
 @dataclass(frozen=True)
 class UnkeptEdit:
     line: int  # in the reviewed file (0 when unknown)
     what: str
-
-    def describe(self) -> str:
-        return f"line {self.line}: {self.what}" if self.line else self.what
 
 
 def unkept_edits(produced: etree._Element, reviewed: etree._Element) -> list[UnkeptEdit]:
@@ -63,13 +59,6 @@ def unkept_edits(produced: etree._Element, reviewed: etree._Element) -> list[Unk
             line = after.events[j1].line if j1 < len(after.events) else 0
             found += [UnkeptEdit(line, f"removed {e.signature}") for e in before.events[i1 + (j2 - j1) : i2]]
     return sorted(found, key=lambda e: e.line)
-
-
-def summary(edits: list[UnkeptEdit]) -> str:
-    """The first few edits in one line."""
-    shown = "; ".join(e.describe() for e in edits[:_SHOWN])
-    more = f"; and {len(edits) - _SHOWN} more" if len(edits) > _SHOWN else ""
-    return shown + more
 
 
 @dataclass(frozen=True)
@@ -94,11 +83,11 @@ class _Flat:
             if tag == "s":
                 self._sentence(child)
                 continue
-            self._element(child, tag, dict(child.attrib))
+            self._event(child, tag, dict(child.attrib), _text(child.text))
             self.walk(child)
 
-    def _element(self, element: etree._Element, tag: str, attrib: dict) -> None:
-        self.events.append(_Event(_signature(tag, attrib, _text(element.text)), element.sourceline or 0))
+    def _event(self, element: etree._Element, tag: str, attrib: dict, text: str = "") -> None:
+        self.events.append(_Event(_signature(tag, attrib, text), element.sourceline or 0))
 
     def _other(self, node) -> None:
         kind = "comment" if isinstance(node, etree._Comment) else "processing instruction"
@@ -113,12 +102,9 @@ class _Flat:
         if english:  # their number and text are the reviewer's to change
             for name in unknown:
                 self.problems.append(UnkeptEdit(element.sourceline or 0, f"attribute @{_name(name)} on <s>"))
-        else:
-            self._element_no_text(element, "s", attrib)
+        else:  # its text is the review's (a source decision)
+            self._event(element, "s", attrib)
         self._inline(element, english)
-
-    def _element_no_text(self, element: etree._Element, tag: str, attrib: dict) -> None:
-        self.events.append(_Event(_signature(tag, attrib, ""), element.sourceline or 0))
 
     def _inline(self, element: etree._Element, english: bool) -> None:
         for child in element:
@@ -139,8 +125,7 @@ class _Flat:
                 self._sentence(child)
             elif tag in _STRUCTURAL_INLINE:
                 if not english:  # the English markers and notes follow the Dutch ones
-                    attrib = dict(child.attrib)
-                    self._element(child, tag, attrib) if tag != "note" else self._element_no_text(child, tag, attrib)
+                    self._event(child, tag, dict(child.attrib))
                 self._inline(child, english)
             else:
                 self.problems.append(UnkeptEdit(line, f"element <{tag}> (its text is kept, the element is not)"))
