@@ -10,11 +10,11 @@ the document it is reused in, recorded there by its own `<change>` whose
 (`d000.xml#d000.en.s5` in the same folder, `PATH/d000.xml#d000.en.s5` from a
 named memory). The machine-translation cache is never involved.
 
-Only decisions made in a document (not reused ones) and not stale are offered;
-where several documents corrected the same Dutch sentence, the newest decision
-wins (then the first document in file-name order). A document's own correction
-always wins over a reused one; a reused one is replaced when its origin's
-correction changed.
+Only decisions made in a document (not reused ones) and not stale are offered.
+Where several documents corrected the same Dutch sentence, this output folder's
+win over the named memory's, then the newest decision, then the first file by
+name. A document's own correction always wins over a reused one; a reused one is
+replaced when its origin's correction changed.
 """
 
 from __future__ import annotations
@@ -32,20 +32,21 @@ class ReviewMemory:
     """Reviewed translations by the Dutch text they were made against."""
 
     def __init__(self) -> None:
-        self._entries: dict[str, Decision] = {}
+        self._entries: dict[str, tuple[tuple, Decision]] = {}  # Dutch text -> (rank, decision)
 
-    def offer(self, decisions: Iterable[Decision], origin: str, doc_id: str) -> None:
+    def offer(self, decisions: Iterable[Decision], origin: str, doc_id: str, own_folder: bool = False) -> None:
         """Add the reviewed translations of document `doc_id`, found at `origin` (a file)."""
         for decision in reviewed_translations(decisions):
-            where = f"{origin}#{doc_id}.en.{decision.sentence}"
-            candidate = dataclasses.replace(decision, origin=where)
+            candidate = dataclasses.replace(decision, origin=f"{origin}#{doc_id}.en.{decision.sentence}")
+            rank = (not own_folder, _newest_first(decision.when), candidate.origin)
             current = self._entries.get(decision.source)
-            if current is None or (candidate.when, current.origin) > (current.when, candidate.origin):
-                self._entries[decision.source] = candidate
+            if current is None or rank < current[0]:
+                self._entries[decision.source] = (rank, candidate)
 
-    def offer_all(self, reviews: Mapping[str, Iterable[Decision]], folder_label: str = "") -> None:
-        for doc_id in sorted(reviews):
-            self.offer(reviews[doc_id], f"{folder_label}{doc_id}.xml", doc_id)
+    def offer_folder(self, reviews: Mapping[str, Iterable[Decision]]) -> None:
+        """Add the decisions of this output folder's documents, by id."""
+        for doc_id, decisions in reviews.items():
+            self.offer(decisions, f"{doc_id}.xml", doc_id, own_folder=True)
 
     def reuse(self, doc: Document, own: tuple[Decision, ...]) -> tuple[Decision, ...]:
         """`own` (the document's decisions) with the translations reused for its other sentences."""
@@ -58,9 +59,9 @@ class ReviewMemory:
             if sentence.lang == "en":  # passed through, not translated
                 continue
             text = _corrected(sentence.text, fixed.get(sentence.id))
-            hit = self._entries.get(text)
-            if hit is None:
+            if text not in self._entries:
                 continue
+            hit = self._entries[text][1]
             mine = translated.get(sentence.id)
             if mine is not None and (not mine.origin or mine.segments == hit.segments):
                 continue
@@ -68,6 +69,10 @@ class ReviewMemory:
                 replaced.add(mine.key)
             reused.append(dataclasses.replace(hit, sentence=sentence.id, source=text))
         return tuple(d for d in own if d.key not in replaced) + tuple(reused)
+
+
+def _newest_first(when: str) -> tuple[int, ...]:
+    return tuple(-ord(c) for c in when)
 
 
 def _corrected(text: str, source_decision: Decision | None) -> str:

@@ -100,7 +100,7 @@ def _review_of(tei_path: Path, data: bytes, options: ReviewOptions) -> LoadedRev
     tree = parse_bytes(data, tei_path)
     check_tei_shape(tree, tei_path)
     root = tree.getroot()
-    decisions = read_ledger(root)
+    decisions = read_ledger(root, tei_path)
     sidecar = produced_path(tei_path)
     if not sidecar.is_file():
         return LoadedReview(tei_path, decisions)

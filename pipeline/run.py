@@ -243,7 +243,7 @@ def _review_memory(
     """Reviewed translations to reuse: this output folder's, and those of a named review memory
     (this folder's win where both corrected the same Dutch sentence)."""
     memory = load_memory(options.review_memory, review_options) if options.review_memory else ReviewMemory()
-    memory.offer_all(reviews)
+    memory.offer_folder(reviews)
     return memory
 
 

@@ -15,6 +15,7 @@ from pipeline.review_merge import ReviewOptions, load_review, produced_path, wri
 from pipeline.tei.export import build_tei, document_to_tei
 from pipeline.tei.options import ExportOptions
 from pipeline.tei.reader import read_tei_bytes, read_tei_file
+from pipeline.tei.revisions import read_ledger
 
 NS = {"tei": "http://www.tei-c.org/ns/1.0", "xml": "http://www.w3.org/XML/1998/namespace"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -142,7 +143,7 @@ def test_a_reviewed_translation_is_reused_for_the_same_dutch_sentence_with_its_o
     s5.find("tei:placeName", NS).tail = " is not a safe country for migrants."
     tree.write(str(path), xml_declaration=True, encoding="UTF-8")
     memory = ReviewMemory()
-    memory.offer_all({"d900": load_review(path, ReviewOptions(date="2024-05-02")).decisions})
+    memory.offer_folder({"d900": load_review(path, ReviewOptions(date="2024-05-02")).decisions})
     other = sample_document("d901")
     [reused] = memory.reuse(other, ())
     assert (reused.kind.value, reused.sentence, reused.segments, reused.origin) == (
@@ -157,8 +158,6 @@ def test_a_reviewed_translation_is_reused_for_the_same_dutch_sentence_with_its_o
     assert change.get("target") == "#d901.en.s5"
     assert change.findtext("tei:seg[@type='origin']", namespaces=NS) == "d900.xml#d900.en.s5"
     # read back, the reused decision keeps where it came from
-    from pipeline.tei.revisions import read_ledger
-
     assert [d.origin for d in read_ledger(root)] == ["d900.xml#d900.en.s5"]
 
 
@@ -175,3 +174,14 @@ def test_a_hostile_reviewed_file_is_refused_and_nothing_is_written(tmp_path):
 
 def sentence(tree, xml_id):
     return tree.xpath("//tei:s[@xml:id=$id]", namespaces=NS, id=xml_id)[0]
+
+
+def test_a_ledger_change_without_its_annotation_is_refused_with_file_and_line(tmp_path):
+    path, _ = export_run(sample_document(), tmp_path)
+    tree = etree.parse(str(path))
+    revision = tree.find(".//tei:revisionDesc", NS)
+    etree.SubElement(revision, "{http://www.tei-c.org/ns/1.0}change", type="annotation-added", target="#d900.en.s2")
+    tree.write(str(path), xml_declaration=True, encoding="UTF-8")
+    line = etree.parse(str(path)).find(".//tei:change[@type='annotation-added']", NS).sourceline
+    with pytest.raises(ReviewError, match=f'{path}: line {line}: <change type="annotation-added"> names no annotation'):
+        load_review(path, ReviewOptions(date="2024-05-02"))

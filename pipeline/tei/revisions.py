@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from ..errors import ReviewError
 from ..model import Annotation, Decision, DecisionKind, Document
 from .body import reviewer_id
 from .names import ANNOTATION_CATEGORIES, ANNOTATION_TAGS, XML_ID, XML_LANG, tei
@@ -31,8 +32,8 @@ _ORIGIN = "origin"
 _SOURCE = "source"
 
 
-def read_ledger(root: etree._Element) -> tuple[Decision, ...]:
-    """The reviewer decisions recorded in the `<revisionDesc>` of a TEI tree."""
+def read_ledger(root: etree._Element, name: object = "<tei>") -> tuple[Decision, ...]:
+    """The reviewer decisions recorded in the `<revisionDesc>` of a TEI tree (`name` for messages)."""
     doc_id = root.get(XML_ID)
     names = _reviewer_names(root)
     decisions = []
@@ -43,6 +44,12 @@ def read_ledger(root: etree._Element) -> tuple[Decision, ...]:
         target = (change.get("target") or "").lstrip("#")
         lang, _, sentence = target[len(doc_id) + 1 :].partition(".")
         who_ref = reviewer_from_ref(change.get("who")) or "reviewer"
+        annotation = _annotation(change, names)
+        if kind in (DecisionKind.ANNOTATION_ADDED, DecisionKind.ANNOTATION_REMOVED) and annotation is None:
+            raise ReviewError(
+                f'{name}: line {change.sourceline}: <change type="{kind.value}"> '
+                "names no annotation element; put the annotated words back in it or remove the <change>"
+            )
         typed = {seg.get("type"): seg.text or "" for seg in change.iterfind(tei("seg")) if seg.get("type")}
         segments = tuple(seg.text or "" for seg in change.iterfind(tei("seg")) if not seg.get("type"))
         decisions.append(
@@ -53,7 +60,7 @@ def read_ledger(root: etree._Element) -> tuple[Decision, ...]:
                 who=names.get(who_ref, who_ref),
                 when=change.get("when") or "",
                 source=typed.get(_SOURCE, ""),
-                annotation=_annotation(change, names),
+                annotation=annotation,
                 segments=segments,
                 stale=change.get("status") == "stale",
                 origin=typed.get(_ORIGIN, ""),
