@@ -100,22 +100,19 @@ def _review_of(tei_path: Path, data: bytes, options: ReviewOptions) -> LoadedRev
     tree = parse_bytes(data, tei_path)
     check_tei_shape(tree, tei_path)
     root = tree.getroot()
-    decisions = read_ledger(root, tei_path)
     sidecar = produced_path(tei_path)
-    if not sidecar.is_file():
-        return LoadedReview(tei_path, decisions)
-    produced_bytes = read_bounded(sidecar, options.limits)
-    if produced_bytes == data:
-        return LoadedReview(tei_path, decisions)
+    produced_bytes = read_bounded(sidecar, options.limits) if sidecar.is_file() else data
+    if produced_bytes == data:  # nothing edited (or nothing to tell edits by): the ledger alone
+        return LoadedReview(tei_path, read_ledger(root, tei_path))
     produced_tree = parse_bytes(produced_bytes, sidecar)
     check_tei_shape(produced_tree, sidecar)
     produced = tree_to_document(produced_tree, sidecar)
-    reviewed = tree_to_document(tree, tei_path)
+    reviewed = tree_to_document(tree, tei_path)  # its ledger included, as `reviewed.review`
     found = detect_decisions(produced, reviewed, options.reviewer, options.date)
     unkept = tuple(unkept_edits(produced_tree.getroot(), root))
     return LoadedReview(
         tei_path,
-        merge_decisions(decisions, found),
+        merge_decisions(reviewed.review, found),
         unkept,
         kept_path(tei_path, data) if unkept else None,
     )

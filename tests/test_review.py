@@ -9,6 +9,7 @@ from lxml import etree
 from test_review_samples import sample_document
 
 from pipeline.errors import ReviewError
+from pipeline.model import Decision, DecisionKind
 from pipeline.review import apply_review
 from pipeline.review_memory import ReviewMemory
 from pipeline.review_merge import ReviewOptions, load_review, produced_path, write_tei
@@ -185,3 +186,35 @@ def test_a_ledger_change_without_its_annotation_is_refused_with_file_and_line(tm
     line = etree.parse(str(path)).find(".//tei:change[@type='annotation-added']", NS).sourceline
     with pytest.raises(ReviewError, match=f'{path}: line {line}: <change type="annotation-added"> names no annotation'):
         load_review(path, ReviewOptions(date="2024-05-02"))
+
+
+def test_the_review_is_written_by_the_writer_and_read_back_by_the_reader():
+    doc = sample_document()
+    s2, s5 = doc.blocks[1].sentences[0], doc.blocks[3].sentences[0]
+    decisions = (
+        Decision(DecisionKind.TRANSLATION, "s2", "en", "Anna de Vries", "2024-05-02", source=s2.text, segments=("A.",)),
+        Decision(
+            DecisionKind.ALIGNMENT,
+            "s5",
+            "en",
+            "Bo",
+            "2024-05-03",
+            source=s5.text,
+            segments=("Libya is not.", "Safe."),
+            origin="../A/d000.xml#d000.en.s9",
+        ),
+        Decision(
+            DecisionKind.ANNOTATION_REMOVED,
+            "s3",
+            "nl",
+            "Bo",
+            "2024-05-03",
+            annotation=doc.blocks[1].sentences[1].annotations[0],
+        ),
+    )
+    fixed = apply_review(doc, decisions)
+    back = read_tei_bytes(document_to_tei(fixed, OPTIONS))
+    assert back.review == fixed.review and len(back.review) == 3
+    translations = {s.id: s.translation for _, s in back.sentences()}
+    assert (translations["s2"].text, translations["s2"].resp) == ("A.", "Anna de Vries")
+    assert translations["s5"].segments == ("Libya is not.", "Safe.")

@@ -23,10 +23,10 @@ from ..errors import ReviewError
 from ..model import Annotation, Decision, DecisionKind, Document
 from .body import reviewer_id
 from .names import ANNOTATION_CATEGORIES, ANNOTATION_TAGS, XML_ID, XML_LANG, tei
-from .reader import reviewer_from_ref
 
 _CATEGORIES = {**ANNOTATION_CATEGORIES, "ref": "ref"}
 KINDS = {kind.value: kind for kind in DecisionKind}
+REVIEWER_PREFIX = "resp."
 _TEXT_KINDS = (DecisionKind.SOURCE, DecisionKind.TRANSLATION, DecisionKind.ALIGNMENT)
 _ORIGIN = "origin"
 _SOURCE = "source"
@@ -35,7 +35,7 @@ _SOURCE = "source"
 def read_ledger(root: etree._Element, name: object = "<tei>") -> tuple[Decision, ...]:
     """The reviewer decisions recorded in the `<revisionDesc>` of a TEI tree (`name` for messages)."""
     doc_id = root.get(XML_ID)
-    names = _reviewer_names(root)
+    names = reviewer_names(root)
     decisions = []
     for change in root.iterfind(f"{tei('teiHeader')}/{tei('revisionDesc')}/{tei('change')}"):
         kind = KINDS.get(change.get("type") or "")
@@ -67,6 +67,14 @@ def read_ledger(root: etree._Element, name: object = "<tei>") -> tuple[Decision,
             )
         )
     return tuple(decisions)
+
+
+def reviewer_from_ref(value: str | None) -> str | None:
+    """`#resp.anna` -> `anna` (the exporter's `reviewer_id`, inverted)."""
+    if not value:
+        return None
+    local = value.strip().split()[0].lstrip("#")
+    return local[len(REVIEWER_PREFIX) :] if local.startswith(REVIEWER_PREFIX) else local
 
 
 def changes(doc: Document) -> list[etree._Element]:
@@ -156,7 +164,7 @@ def _annotation(change: etree._Element, names: dict[str, str]) -> Annotation | N
     return None
 
 
-def _reviewer_names(root: etree._Element) -> dict[str, str]:
+def reviewer_names(root: etree._Element) -> dict[str, str]:
     """respStmt id (without `resp.`) -> the reviewer's name as given to the exporter."""
     names = {}
     for stmt in root.iterfind(f"{tei('teiHeader')}/{tei('fileDesc')}/{tei('titleStmt')}/{tei('respStmt')}"):
