@@ -38,7 +38,7 @@ def annotate(doc: Document, lexicon: Lexicon) -> Document:
     blocks = tuple(_annotate_block(block, lexicon) for block in doc.blocks)
     annotated = settle_annotations(replace(doc, blocks=blocks))
     cited, unknown = _cited(annotated, lexicon)
-    warnings = [w for w in doc.warnings if not w.startswith(WARNING_PREFIX)]
+    warnings = [w for w in annotated.warnings if not w.startswith(WARNING_PREFIX)]
     warnings.extend(f"{WARNING_PREFIX}{doc.id}: entity {entity!r} is not in the lexicons" for entity in unknown)
     warnings.extend(mismatch.warning() for mismatch in crosscheck(annotated))
     return replace(

@@ -193,15 +193,18 @@ def apply_review(doc: Document, decisions: Iterable[Decision]) -> Document:
 
 def settle_annotations(doc: Document) -> Document:
     """`doc` with the annotation decisions of `doc.review` in force: reviewer-added spans
-    placed (once), deliberately removed ones left out. Called by the annotation stage
-    after it replaced the machine annotations; idempotent."""
+    placed (once; a warning when its words are no longer there), deliberately removed
+    ones left out. Called by the annotation stage after it replaced the machine
+    annotations; idempotent."""
     by_sentence: dict[str, list[Decision]] = {}
     for decision in doc.review:
         if decision.kind in ANNOTATION_KINDS:
             by_sentence.setdefault(decision.sentence, []).append(decision)
     if not by_sentence:
         return doc
-    return _map_sentences(doc, lambda s: _apply_annotations(s, by_sentence.get(s.id, ()), lambda _w: None, doc.id))
+    warnings: list[str] = []
+    settled = _map_sentences(doc, lambda s: _apply_annotations(s, by_sentence.get(s.id, ()), warnings.append, doc.id))
+    return dataclasses.replace(settled, warnings=_merged(settled.warnings, warnings))
 
 
 def reviewed_translations(decisions: Iterable[Decision]) -> Iterable[Decision]:

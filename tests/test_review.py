@@ -9,8 +9,8 @@ from lxml import etree
 from test_review_samples import sample_document
 
 from pipeline.errors import ReviewError
-from pipeline.model import Decision, DecisionKind
-from pipeline.review import apply_review
+from pipeline.model import Annotation, Decision, DecisionKind
+from pipeline.review import apply_review, settle_annotations
 from pipeline.review_memory import ReviewMemory
 from pipeline.review_merge import ReviewOptions, load_review, produced_path, write_tei
 from pipeline.tei.export import build_tei, document_to_tei
@@ -218,3 +218,14 @@ def test_the_review_is_written_by_the_writer_and_read_back_by_the_reader():
     translations = {s.id: s.translation for _, s in back.sentences()}
     assert (translations["s2"].text, translations["s2"].resp) == ("A.", "Anna de Vries")
     assert translations["s5"].segments == ("Libya is not.", "Safe.")
+
+
+def test_an_added_annotation_whose_words_are_gone_is_reported_not_dropped():
+    doc = sample_document()
+    added = Annotation(0, 5, "org", "org.iom", "IOM's", resp="anna")  # the English no longer says it
+    decision = Decision(DecisionKind.ANNOTATION_ADDED, "s3", "en", "anna", "2024-05-02", annotation=added)
+    settled = settle_annotations(dataclasses.replace(doc, review=(decision,)))
+    assert settled.blocks == doc.blocks
+    assert settled.warnings == (
+        "d900: annotation org.iom 'IOM's' added by a reviewer to sentence s3 (en) no longer matches its text; not applied",
+    )
