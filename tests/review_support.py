@@ -12,7 +12,7 @@ from pipeline.cli import cli
 
 NS = {"tei": "http://www.tei-c.org/ns/1.0", "xml": "http://www.w3.org/XML/1998/namespace"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-REPO = Path(__file__).resolve().parent.parent
+LEXICONS = Path(__file__).resolve().parent.parent / "annotations"
 SHARED = "Libië is geen veilig land voor migranten."
 TEXTS = {
     "a01": f"Het UNHCR eert het beginsel van non-refoulement.\n\n{SHARED}\n",
@@ -31,14 +31,16 @@ def make_corpus(folder: Path) -> Path:
 class Pipeline:
     """`pipeline ...` on the command line, in-process, with the session's schema and the stand-in package."""
 
-    def __init__(self, monkeypatch, tei_schema, standin_argosmodel: Path, cache: Path):
+    def __init__(self, monkeypatch, tei_schema, lexicon, standin_argosmodel: Path, cache: Path):
         monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-        monkeypatch.setattr("pipeline.tei.schema.load_schema", lambda: tei_schema)  # loaded once per session
+        # the schema and the project's lexicons are loaded once per session
+        monkeypatch.setattr("pipeline.tei.schema.load_schema", lambda: tei_schema)
+        monkeypatch.setattr("pipeline.lexicon.Lexicon.load", lambda folder: lexicon)
         self.model, self.cache, self.schema = standin_argosmodel, cache, tei_schema
 
     def run(self, corpus: Path, output: Path, *extra: str) -> Result:
         args = ["run", str(corpus), "-o", str(output), "--model", str(self.model), "--cache-dir", str(self.cache)]
-        return self(*args, "--lexicons", str(REPO / "annotations"), *extra)
+        return self(*args, "--lexicons", str(LEXICONS), *extra)
 
     def __call__(self, *args: str) -> Result:
         return CliRunner().invoke(cli, list(args))

@@ -10,9 +10,9 @@ CORRECTED = "Libya is not a safe country for migrants."
 
 
 def test_a_correction_stays_in_its_folder_unless_a_review_memory_is_named(
-    tmp_path, monkeypatch, tei_schema, standin_argosmodel
+    tmp_path, monkeypatch, tei_schema, lexicon, standin_argosmodel
 ):
-    pipeline = Pipeline(monkeypatch, tei_schema, standin_argosmodel, tmp_path / "cache")
+    pipeline = Pipeline(monkeypatch, tei_schema, lexicon, standin_argosmodel, tmp_path / "cache")
     corpus = make_corpus(tmp_path / "corpus")
     folder_a, folder_b = tmp_path / "A", tmp_path / "B"
     for folder in (folder_a, folder_b):

@@ -72,9 +72,9 @@ def reviewed_run(pipeline, corpus, output, *extra) -> dict[str, bytes]:
 
 
 def test_retyped_sentences_are_annotated_afresh_with_and_without_the_cache(
-    tmp_path, monkeypatch, tei_schema, standin_argosmodel
+    tmp_path, monkeypatch, tei_schema, lexicon, standin_argosmodel
 ):
-    pipeline = Pipeline(monkeypatch, tei_schema, standin_argosmodel, tmp_path / "cache")
+    pipeline = Pipeline(monkeypatch, tei_schema, lexicon, standin_argosmodel, tmp_path / "cache")
     corpus = make_corpus(tmp_path / "corpus")
     with_cache = reviewed_run(pipeline, corpus, tmp_path / "cached")
     without_cache = reviewed_run(pipeline, corpus, tmp_path / "uncached", "--no-cache")

@@ -38,8 +38,10 @@ def review(root):
     term.text, term.tail = "veilig land", " voor migranten."  # a (made-up) norm
 
 
-def test_reviewer_corrections_survive_reruns_and_are_reused(tmp_path, monkeypatch, tei_schema, standin_argosmodel):
-    pipeline = Pipeline(monkeypatch, tei_schema, standin_argosmodel, tmp_path / "cache")
+def test_reviewer_corrections_survive_reruns_and_are_reused(
+    tmp_path, monkeypatch, tei_schema, lexicon, standin_argosmodel
+):
+    pipeline = Pipeline(monkeypatch, tei_schema, lexicon, standin_argosmodel, tmp_path / "cache")
     corpus, output = make_corpus(tmp_path / "corpus"), tmp_path / "out"
     assert pipeline.run(corpus, output).exit_code == 0
     edit(output / "a01.xml", review)
@@ -71,9 +73,9 @@ def test_reviewer_corrections_survive_reruns_and_are_reused(tmp_path, monkeypatc
 
 
 def test_a_corrected_dutch_sentence_is_translated_again_and_marked(
-    tmp_path, monkeypatch, tei_schema, standin_argosmodel
+    tmp_path, monkeypatch, tei_schema, lexicon, standin_argosmodel
 ):
-    pipeline = Pipeline(monkeypatch, tei_schema, standin_argosmodel, tmp_path / "cache")
+    pipeline = Pipeline(monkeypatch, tei_schema, lexicon, standin_argosmodel, tmp_path / "cache")
     corpus, output = make_corpus(tmp_path / "corpus"), tmp_path / "out"
     assert pipeline.run(corpus, output).exit_code == 0
     corrected = "Het UNHCR respecteert het beginsel van non-refoulement."

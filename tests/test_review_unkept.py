@@ -42,9 +42,9 @@ def lines(path):
 
 
 def test_an_edit_that_cannot_be_kept_is_reported_saved_and_exits_3(
-    tmp_path, monkeypatch, tei_schema, standin_argosmodel
+    tmp_path, monkeypatch, tei_schema, lexicon, standin_argosmodel
 ):
-    pipeline = Pipeline(monkeypatch, tei_schema, standin_argosmodel, tmp_path / "cache")
+    pipeline = Pipeline(monkeypatch, tei_schema, lexicon, standin_argosmodel, tmp_path / "cache")
     corpus, output = make_corpus(tmp_path / "corpus"), tmp_path / "out"
     assert pipeline.run(corpus, output).exit_code == 0
     path = output / "a01.xml"
@@ -75,8 +75,8 @@ def test_an_edit_that_cannot_be_kept_is_reported_saved_and_exits_3(
     assert again.exit_code == 0 and "warnings    0" in again.output
 
 
-def test_merge_review_reports_what_a_rerun_cannot_keep(tmp_path, monkeypatch, tei_schema, standin_argosmodel):
-    pipeline = Pipeline(monkeypatch, tei_schema, standin_argosmodel, tmp_path / "cache")
+def test_merge_review_reports_what_a_rerun_cannot_keep(tmp_path, monkeypatch, tei_schema, lexicon, standin_argosmodel):
+    pipeline = Pipeline(monkeypatch, tei_schema, lexicon, standin_argosmodel, tmp_path / "cache")
     corpus, output = make_corpus(tmp_path / "corpus"), tmp_path / "out"
     assert pipeline.run(corpus, output).exit_code == 0
     path = output / "a01.xml"
