@@ -3,7 +3,8 @@
 A `Document` is immutable: a stage builds a new one with `dataclasses.replace`.
 Readers create blocks; the segmenter fills `Block.sentences`; the translator sets
 `Sentence.translation`; the annotator fills `Sentence.annotations` and
-`Translation.annotations`; exporters only read.
+`Translation.annotations`; the review stage (`pipeline.review`) puts a reviewer's
+decisions in (`Document.review`, typed `Decision` records); exporters only read.
 
 Identifiers are local to the document and deterministic from position
 (`b7` is the seventh block, `s12` the twelfth sentence in reading order); the

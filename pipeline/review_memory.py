@@ -26,6 +26,7 @@ from pathlib import Path
 from .model import Decision, DecisionKind, Document
 from .review import basis, digest, reviewed_translations
 from .review_merge import ReviewOptions, load_review
+from .tei.corpus import CORPUS_ID
 
 
 class ReviewMemory:
@@ -90,7 +91,7 @@ def load_memory(path: Path, options: ReviewOptions) -> ReviewMemory:
     memory = ReviewMemory()
     files = sorted(path.glob("*.xml")) if path.is_dir() else [path]
     for file in files:
-        if file.name == "corpus.xml":
+        if file.name == f"{CORPUS_ID}.xml":  # the corpus file lists documents, it holds no review
             continue
         loaded = load_review(file, options, save=False)
         doc_id = file.name.removesuffix(".xml")
