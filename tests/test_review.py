@@ -213,8 +213,12 @@ def test_the_review_is_written_by_the_writer_and_read_back_by_the_reader():
         ),
     )
     fixed = apply_review(doc, decisions)
-    back = read_tei_bytes(document_to_tei(fixed, OPTIONS))
+    data = document_to_tei(fixed, OPTIONS)
+    back = read_tei_bytes(data)
     assert back.review == fixed.review and len(back.review) == 3
+    # every <change> points to what is in the file: a split English sentence by its pieces
+    targets = [c.get("target") for c in etree.fromstring(data).iterfind(".//tei:change[@type]", NS)]
+    assert targets == ["#d900.en.s2", "#d900.nl.s3", "#d900.en.s5.1 #d900.en.s5.2"]
     translations = {s.id: s.translation for _, s in back.sentences()}
     assert (translations["s2"].text, translations["s2"].resp) == ("A.", "Anna de Vries")
     assert translations["s5"].segments == ("Libya is not.", "Safe.")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from ..align import align_sentence
 from ..errors import ReviewError
 from ..model import Annotation, Decision, DecisionKind, Document
 from .body import reviewer_id
@@ -41,8 +42,9 @@ def read_ledger(root: etree._Element, name: object = "<tei>") -> tuple[Decision,
         kind = KINDS.get(change.get("type") or "")
         if kind is None:
             continue
-        target = (change.get("target") or "").lstrip("#")
-        lang, _, sentence = target[len(doc_id) + 1 :].partition(".")
+        target = (change.get("target") or "").split()[:1] or [""]  # the first, of a split English sentence
+        lang, _, local = target[0].lstrip("#")[len(doc_id) + 1 :].partition(".")
+        sentence = local.split(".")[0]  # `s5` of the piece `s5.1`
         who_ref = reviewer_from_ref(change.get("who")) or "reviewer"
         annotation = _annotation(change, names)
         if kind in (DecisionKind.ANNOTATION_ADDED, DecisionKind.ANNOTATION_REMOVED) and annotation is None:
@@ -79,7 +81,8 @@ def reviewer_from_ref(value: str | None) -> str | None:
 
 def changes(doc: Document) -> list[etree._Element]:
     """The `<change>` records of `doc.review`, for the writer's `<revisionDesc>`."""
-    return [_change(doc.id, decision) for decision in doc.review]
+    english = {s.id: align_sentence(s).targets for _b, s in doc.sentences()}
+    return [_change(doc.id, decision, english.get(decision.sentence, ())) for decision in doc.review]
 
 
 def reviewers(decisions: tuple[Decision, ...]) -> set[str]:
@@ -99,12 +102,15 @@ def _serialize(root: etree._Element) -> bytes:
     return etree.tostring(root.getroottree(), encoding="UTF-8", xml_declaration=True, pretty_print=True)
 
 
-def _change(doc_id: str, decision: Decision) -> etree._Element:
+def _change(doc_id: str, decision: Decision, english: tuple[str, ...] = ()) -> etree._Element:
+    """The `<change>` of `decision`; its target is the sentence changed, on the English side
+    the English sentences as written (`english`: their local ids, `s5.1 s5.2` for a split one)."""
+    pieces = english if decision.lang == "en" and english else (decision.sentence,)
     attrib = {
         "when": decision.when,
         "who": f"#{reviewer_id(decision.who)}",
         "type": decision.kind.value,
-        "target": f"#{doc_id}.{decision.lang}.{decision.sentence}",
+        "target": " ".join(f"#{doc_id}.{decision.lang}.{piece}" for piece in pieces),
     }
     if decision.stale:
         attrib["status"] = "stale"
@@ -213,6 +219,10 @@ def mark_in_place(data: bytes, decisions: tuple[Decision, ...]) -> bytes:
                         and "".join(element.itertext()) == decision.annotation.text
                     ):
                         element.set("resp", f"#{reviewer_id(decision.who)}")
-        revision.append(_change(doc_id, decision))
+        english = tuple(
+            (s.get(XML_ID) or "").removeprefix(f"{doc_id}.en.")
+            for s in root.iterfind(f".//{tei('s')}[@corresp='#{doc_id}.nl.{decision.sentence}']")
+        )
+        revision.append(_change(doc_id, decision, english))
     _ensure_reviewers(root, {d.who for d in decisions})
     return _serialize(root)
