@@ -15,8 +15,9 @@ Needs a segmented `Document` (translations optional) and a `Lexicon`
 
 Sentence text, ids and translations are never changed, so a researcher can add
 an entry to the lexicon and annotate again without translating anything.
-Annotations a reviewer added by hand (`resp` set) are kept as they are; the
-machine's own are replaced on every run.
+Annotations a reviewer added by hand (`resp` set) are kept as they are, and
+those a reviewer removed (`Document.review`) are not added back
+(`review.settle_annotations`); the machine's own are replaced on every run.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from .crosscheck import WARNING_PREFIX, crosscheck
 from .lexicon import Lexicon, LexiconEntry
 from .model import Annotation, Block, Document, ForeignSpan, Sentence
 from .references import find_references
+from .review import settle_annotations
 
 _ORDER = {"ref": 0, "org": 1, "person": 1, "place": 1, "obligation": 1}
 
@@ -34,9 +36,9 @@ _ORDER = {"ref": 0, "org": 1, "person": 1, "place": 1, "obligation": 1}
 def annotate(doc: Document, lexicon: Lexicon) -> Document:
     """The document with annotations, authority list, provenance and cross-language warnings."""
     blocks = tuple(_annotate_block(block, lexicon) for block in doc.blocks)
-    annotated = replace(doc, blocks=blocks)
+    annotated = settle_annotations(replace(doc, blocks=blocks))
     cited, unknown = _cited(annotated, lexicon)
-    warnings = [w for w in doc.warnings if not w.startswith(WARNING_PREFIX)]
+    warnings = [w for w in annotated.warnings if not w.startswith(WARNING_PREFIX)]
     warnings.extend(f"{WARNING_PREFIX}{doc.id}: entity {entity!r} is not in the lexicons" for entity in unknown)
     warnings.extend(mismatch.warning() for mismatch in crosscheck(annotated))
     return replace(

@@ -3,7 +3,8 @@
 A `Document` is immutable: a stage builds a new one with `dataclasses.replace`.
 Readers create blocks; the segmenter fills `Block.sentences`; the translator sets
 `Sentence.translation`; the annotator fills `Sentence.annotations` and
-`Translation.annotations`; exporters only read.
+`Translation.annotations`; the review stage (`pipeline.review`) puts a reviewer's
+decisions in (`Document.review`, typed `Decision` records); exporters only read.
 
 Identifiers are local to the document and deterministic from position
 (`b7` is the seventh block, `s12` the twelfth sentence in reading order); the
@@ -178,6 +179,51 @@ class AuthorityEntry:
     wikidata: str = ""  # "Q131559" where known
 
 
+class DecisionKind(str, Enum):
+    """What a reviewer decided about a sentence (the `type` of its `<change>` in the TEI)."""
+
+    SOURCE = "source"  # the Dutch sentence corrected
+    TRANSLATION = "translation"  # the English corrected
+    ALIGNMENT = "alignment"  # the English split or joined differently
+    ANNOTATION_ADDED = "annotation-added"
+    ANNOTATION_REMOVED = "annotation-removed"
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One reviewer decision about one sentence pair, kept in `Document.review`.
+
+    `sentence` is the local id of the Dutch sentence ("s3"), `lang` the side
+    changed. `source` is the Dutch text the decision was made against (source,
+    translation and alignment decisions). `segments` holds the reviewed Dutch text
+    (SOURCE) or the reviewed English sentences (TRANSLATION, ALIGNMENT);
+    `annotation` the span added or removed. `stale`: the Dutch it was made against
+    has changed since. `origin` is empty for a decision made in this document, else
+    where it was reused from ("d001.xml#d001.en.s4", or a file of a named review memory).
+    """
+
+    kind: DecisionKind
+    sentence: str
+    lang: str
+    who: str
+    when: str
+    source: str = ""
+    annotation: Annotation | None = None
+    segments: tuple[str, ...] = ()
+    stale: bool = False
+    origin: str = ""
+
+    @property
+    def key(self) -> tuple:
+        """Decisions with the same key replace one another (the newest wins)."""
+        if self.kind in (DecisionKind.ANNOTATION_ADDED, DecisionKind.ANNOTATION_REMOVED):
+            a = self.annotation
+            return ("annotation", self.sentence, self.lang, a.category, a.entity, a.text)
+        if self.kind in (DecisionKind.TRANSLATION, DecisionKind.ALIGNMENT):
+            return (DecisionKind.TRANSLATION, self.sentence)
+        return (self.kind, self.sentence)
+
+
 @dataclass(frozen=True)
 class Document:
     id: str  # "d000": unique in the corpus, used as the xml:id prefix
@@ -187,6 +233,7 @@ class Document:
     authority: tuple[AuthorityEntry, ...] = ()  # entries cited in this document, sorted by id
     provenance: tuple[tuple[str, str], ...] = ()  # (stage, signature) in the order applied
     warnings: tuple[str, ...] = ()
+    review: tuple[Decision, ...] = ()  # reviewer decisions (pipeline.review), written as revisionDesc
 
     def sentences(self) -> Iterator[tuple[Block, Sentence]]:
         for block in self.blocks:
@@ -222,6 +269,8 @@ __all__ = [
     "AuthorityEntry",
     "Block",
     "BlockKind",
+    "Decision",
+    "DecisionKind",
     "Document",
     "ForeignSpan",
     "Metadata",

@@ -1,27 +1,34 @@
-"""Reviewer corrections: find them in a reviewed TEI file and keep them on every rerun.
+"""The review stage: a reviewer's decisions, found in a reviewed TEI file and applied once.
 
 Where the last-produced state lives: beside every TEI file the pipeline writes,
-`<folder>/.pipeline/<name>` holds exactly the bytes it wrote (`produced_path`).
-A TEI file that differs from that copy was edited by someone. Both are read
-back into the document model (`tei.reader`, safe parser) and compared sentence by
+`<folder>/.pipeline/<name>` holds exactly the bytes it wrote (`review_merge`).
+A TEI file that differs from that copy was edited by someone. Both are read back
+into the document model (`tei.reader`, safe parser) and compared sentence by
 sentence (`detect_decisions`):
 
-- an edited English sentence -> "translation" (or "alignment" when the number of
-  English sentences of a pair, or which Dutch sentence they point to, changed);
-- an edited Dutch sentence -> "source";
-- an annotation removed or added, on either side -> "annotation-removed" /
-  "annotation-added" (matched by category, entity and surface text, so an edit
-  elsewhere in the sentence does not count as one).
+- an edited English sentence -> TRANSLATION (or ALIGNMENT when the number of
+  English sentences of the pair changed);
+- an edited Dutch sentence -> SOURCE;
+- an annotation element removed or added, on either side -> ANNOTATION_REMOVED /
+  ANNOTATION_ADDED (matched by category, entity and surface text). A removal
+  counts only where the sentence's text is otherwise unchanged: retyping a
+  sentence in an editor drops its inline elements, which is not a decision
+  about the entities still in the text; the sentence is annotated afresh.
 
-Every decision is recorded in the TEI itself, as a `<change>` in
-`<revisionDesc>` pointing to the sentence and naming the reviewer (a
-`<respStmt xml:id="resp.…">` in the title statement), so the TEI is
-where corrections live and the ledger survives any number of reruns
-(`tei.revisions`). `apply_review` replays the ledger on the freshly processed
-document: a reviewed translation becomes origin "reviewed" with `resp`, is never
-replaced by machine output; when the Dutch sentence it was made against has
-changed since (that Dutch text is kept with the decision), it is kept but marked
-stale, with a warning, for the reviewer to look at again.
+Every decision is a `model.Decision` in `Document.review`, written by the TEI
+writer as a `<change>` in `<revisionDesc>` (`tei.revisions`) and read back from it
+on the next run, so the TEI is where corrections live.
+
+`apply_review(doc, decisions)` needs a segmented document, before translation
+and annotation. It adds the reviewed Dutch text (translated afterwards), the
+reviewed English (origin "reviewed", `resp`; the translate stage leaves it as it
+is), the annotations a reviewer added (`resp`), `Document.review` (with stale
+decisions marked) and a warning per stale or unplaceable decision. A decision
+made against a Dutch sentence that has changed since is marked stale: a stale
+translation is kept (for the reviewer to look at again), a stale Dutch
+correction yields to the input's text. The annotation stage replaces machine
+annotations afterwards and calls `settle_annotations` so that reviewer-added
+annotations stay and removed ones do not come back.
 """
 
 from __future__ import annotations
@@ -29,75 +36,26 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 
-from .model import Annotation, Document, Sentence, Translation
+from .model import Annotation, Decision, DecisionKind, Document, Sentence, Translation
 
-SOURCE = "source"
-TRANSLATION = "translation"
-ALIGNMENT = "alignment"
-ANNOTATION_ADDED = "annotation-added"
-ANNOTATION_REMOVED = "annotation-removed"
-KINDS = (SOURCE, TRANSLATION, ALIGNMENT, ANNOTATION_ADDED, ANNOTATION_REMOVED)
-STALE = "stale"
-
-
-@dataclass(frozen=True)
-class Decision:
-    """One reviewer correction, as recorded by a `<change>` in `<revisionDesc>`.
-
-    `sentence` is the local id of the Dutch sentence of the pair ("s3"), `lang`
-    the side changed. `source` is the Dutch text the decision was made against
-    (source and translation decisions; `basis` is its sha256). `annotation` is
-    the span added or removed. `segments` holds the reviewed Dutch text (source)
-    or the reviewed English sentences (translation/alignment).
-    """
-
-    kind: str
-    sentence: str
-    lang: str
-    who: str
-    when: str
-    source: str = ""
-    annotation: Annotation | None = None
-    segments: tuple[str, ...] = ()
-    status: str = ""  # "stale" once the Dutch it was made against has changed
-
-    @property
-    def basis(self) -> str:
-        return digest(self.source)
-
-    @property
-    def key(self) -> tuple:
-        """Decisions with the same key replace one another (the newest wins)."""
-        if self.kind in (ANNOTATION_ADDED, ANNOTATION_REMOVED):
-            a = self.annotation
-            return ("annotation", self.sentence, self.lang, a.category, a.entity, a.text)
-        if self.kind in (TRANSLATION, ALIGNMENT):
-            return (TRANSLATION, self.sentence)
-        return (self.kind, self.sentence)
-
-
-@dataclass(frozen=True)
-class Review:
-    """Everything reviewers decided about one document."""
-
-    doc_id: str
-    decisions: tuple[Decision, ...] = ()
-
-    def __bool__(self) -> bool:
-        return bool(self.decisions)
-
-    def reviewed_translations(self) -> Iterator[Decision]:
-        """The current (non-stale) reviewed translations, for the translation cache."""
-        for decision in self.decisions:
-            if decision.kind in (TRANSLATION, ALIGNMENT) and decision.status != STALE and decision.segments:
-                yield decision
+SOURCE = DecisionKind.SOURCE
+TRANSLATION = DecisionKind.TRANSLATION
+ALIGNMENT = DecisionKind.ALIGNMENT
+ANNOTATION_ADDED = DecisionKind.ANNOTATION_ADDED
+ANNOTATION_REMOVED = DecisionKind.ANNOTATION_REMOVED
+TEXT_KINDS = (SOURCE, TRANSLATION, ALIGNMENT)
+ANNOTATION_KINDS = (ANNOTATION_ADDED, ANNOTATION_REMOVED)
 
 
 def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def basis(decision: Decision) -> str:
+    """sha256 of the Dutch text the decision was made against."""
+    return digest(decision.source)
 
 
 # --- detecting what a reviewer changed --------------------------------------------------
@@ -111,16 +69,24 @@ def detect_decisions(produced: Document, reviewed: Document, who: str, when: str
         old = before.get(after.id)
         if old is None:
             continue
-        if after.text != old.text:
+        dutch_retyped = after.text != old.text
+        if dutch_retyped:
             found.append(Decision(SOURCE, after.id, "nl", who, when, source=old.text, segments=(after.text,)))
         old_en, new_en = _segments(old.translation), _segments(after.translation)
-        if new_en != old_en:
+        english_retyped = new_en != old_en
+        if english_retyped:
             kind = ALIGNMENT if len(new_en) != len(old_en) else TRANSLATION
             resp = after.translation.resp if after.translation and after.translation.resp else who
             found.append(Decision(kind, after.id, "en", resp, when, source=after.text, segments=new_en))
-        found += _annotation_decisions(after.id, "nl", old.annotations, after.annotations, who, when)
+        found += _annotation_decisions(after.id, "nl", old.annotations, after.annotations, who, when, dutch_retyped)
         found += _annotation_decisions(
-            after.id, "en", _annotations(old.translation), _annotations(after.translation), who, when
+            after.id,
+            "en",
+            _annotations(old.translation),
+            _annotations(after.translation),
+            who,
+            when,
+            english_retyped,
         )
     return tuple(found)
 
@@ -137,7 +103,8 @@ def _span_key(annotation: Annotation) -> tuple[str, str, str]:
     return (annotation.category, annotation.entity, annotation.text)
 
 
-def _annotation_decisions(sentence_id, lang, before, after, who, when) -> list[Decision]:
+def _annotation_decisions(sentence_id, lang, before, after, who, when, retyped: bool) -> list[Decision]:
+    """Added spans always count; removed ones only when the text is otherwise unchanged."""
     old, after_counts = Counter(map(_span_key, before)), Counter(map(_span_key, after))
     new = after_counts.copy()
     decisions = []
@@ -146,6 +113,8 @@ def _annotation_decisions(sentence_id, lang, before, after, who, when) -> list[D
             new[_span_key(item)] -= 1
             added = dataclasses.replace(item, resp=item.resp or who)
             decisions.append(Decision(ANNOTATION_ADDED, sentence_id, lang, who, when, annotation=added))
+    if retyped:
+        return decisions
     for item in before:
         if old[_span_key(item)] > after_counts[_span_key(item)]:
             old[_span_key(item)] -= 1
@@ -167,43 +136,39 @@ def merge_decisions(earlier: Iterable[Decision], newer: Iterable[Decision]) -> t
             del ledger[decision.key]
             continue
         ledger[decision.key] = decision
-    return tuple(sorted(ledger.values(), key=_order))
+    return ordered(ledger.values())
 
 
-def _order(decision: Decision) -> tuple:
-    number = decision.sentence.lstrip("s")
-    return (
-        decision.when,
-        int(number) if number.isdigit() else 0,
-        decision.sentence,
-        KINDS.index(decision.kind),
-        decision.lang,
-        repr(decision.key),
-    )
+def ordered(decisions: Iterable[Decision]) -> tuple[Decision, ...]:
+    """The order of the `<change>` records: by date, then sentence, kind and side."""
+    kinds = list(DecisionKind)
+
+    def order(decision: Decision) -> tuple:
+        number = decision.sentence.lstrip("s")
+        return (
+            decision.when,
+            int(number) if number.isdigit() else 0,
+            decision.sentence,
+            kinds.index(decision.kind),
+            decision.lang,
+            repr(decision.key),
+        )
+
+    return tuple(sorted(decisions, key=order))
 
 
-# --- replaying the ledger on a freshly processed document --------------------------------
+# --- the stage ------------------------------------------------------------------------------
 
 
-def apply_source_review(doc: Document, review: Review) -> Document:
-    """`doc` with reviewed Dutch sentences put in (before translation, so they are translated)."""
-    by_id = {d.sentence: d for d in review.decisions if d.kind == SOURCE}
-    if not by_id:
+def apply_review(doc: Document, decisions: Iterable[Decision]) -> Document:
+    """`doc` with every decision applied and recorded in `Document.review` (see the module docstring)."""
+    ledger = ordered(decisions)
+    if not ledger:
         return doc
-    return _map_sentences(doc, lambda s: _apply_source(s, by_id.get(s.id), []))
-
-
-def apply_review(doc: Document, review: Review) -> tuple[Document, Review]:
-    """Replay every decision of `review` on `doc` (after annotation, before export).
-
-    Returns the corrected document (with a warning per stale or unplaceable
-    decision) and the review with stale decisions marked, to be recorded.
-    """
     warnings: list[str] = []
-    decisions = {d.key: d for d in review.decisions}
     stale: set[tuple] = set()
     by_sentence: dict[str, list[Decision]] = {}
-    for decision in review.decisions:
+    for decision in ledger:
         by_sentence.setdefault(decision.sentence, []).append(decision)
     known = {s.id for _b, s in doc.sentences()}
     for sentence_id in sorted(set(by_sentence) - known):
@@ -212,29 +177,49 @@ def apply_review(doc: Document, review: Review) -> tuple[Document, Review]:
         )
 
     def fix(sentence: Sentence) -> Sentence:
-        for decision in by_sentence.get(sentence.id, ()):
+        mine = by_sentence.get(sentence.id, ())
+        for decision in mine:
             if decision.kind == SOURCE:
                 sentence = _apply_source(sentence, decision, warnings, doc.id, stale)
-        for decision in by_sentence.get(sentence.id, ()):
+        for decision in mine:
             if decision.kind in (TRANSLATION, ALIGNMENT):
                 sentence = _apply_translation(sentence, decision, warnings, doc.id, stale)
-        for decision in by_sentence.get(sentence.id, ()):
-            if decision.kind in (ANNOTATION_ADDED, ANNOTATION_REMOVED):
-                sentence = _apply_annotation(sentence, decision, warnings, doc.id)
-        return sentence
+        return _apply_annotations(sentence, mine, warnings.append, doc.id)
 
     fixed = _map_sentences(doc, fix)
-    marked = tuple(
-        dataclasses.replace(d, status=STALE if d.key in stale else "")
-        if d.kind in (SOURCE, TRANSLATION, ALIGNMENT)
-        else d
-        for d in decisions.values()
-    )
-    fixed = dataclasses.replace(fixed, warnings=fixed.warnings + tuple(w for w in warnings if w not in fixed.warnings))
-    return fixed, dataclasses.replace(review, decisions=tuple(sorted(marked, key=_order)))
+    marked = tuple(dataclasses.replace(d, stale=d.key in stale) if d.kind in TEXT_KINDS else d for d in ledger)
+    return dataclasses.replace(fixed, review=marked, warnings=_merged(fixed.warnings, warnings))
 
 
-def _map_sentences(doc: Document, fix) -> Document:
+def settle_annotations(doc: Document) -> Document:
+    """`doc` with the annotation decisions of `doc.review` in force: reviewer-added spans
+    placed (once; a warning when its words are no longer there), deliberately removed
+    ones left out. Called by the annotation stage after it replaced the machine
+    annotations; idempotent."""
+    by_sentence: dict[str, list[Decision]] = {}
+    for decision in doc.review:
+        if decision.kind in ANNOTATION_KINDS:
+            by_sentence.setdefault(decision.sentence, []).append(decision)
+    if not by_sentence:
+        return doc
+    warnings: list[str] = []
+    settled = _map_sentences(doc, lambda s: _apply_annotations(s, by_sentence.get(s.id, ()), warnings.append, doc.id))
+    return dataclasses.replace(settled, warnings=_merged(settled.warnings, warnings))
+
+
+def reviewed_translations(decisions: Iterable[Decision]) -> Iterable[Decision]:
+    """The current (non-stale) reviewed translations made in this document, not reused ones."""
+    for decision in decisions:
+        if decision.kind in (TRANSLATION, ALIGNMENT) and not decision.stale and not decision.origin:
+            if decision.segments:
+                yield decision
+
+
+def _merged(existing: tuple[str, ...], new: list[str]) -> tuple[str, ...]:
+    return existing + tuple(w for w in dict.fromkeys(new) if w not in existing)
+
+
+def _map_sentences(doc: Document, fix: Callable[[Sentence], Sentence]) -> Document:
     blocks = []
     for block in doc.blocks:
         sentences = tuple(fix(s) for s in block.sentences)
@@ -242,69 +227,77 @@ def _map_sentences(doc: Document, fix) -> Document:
     return dataclasses.replace(doc, blocks=tuple(blocks))
 
 
-def _apply_source(sentence, decision, warnings, doc_id="", stale=None) -> Sentence:
-    if decision is None:
-        return sentence
+def _apply_source(sentence, decision, warnings, doc_id, stale) -> Sentence:
     reviewed_text = decision.segments[0] if decision.segments else sentence.text
     if sentence.text == reviewed_text:
         return sentence
-    if digest(sentence.text) != decision.basis:
-        if stale is not None:
-            stale.add(decision.key)
+    if digest(sentence.text) != basis(decision):
+        stale.add(decision.key)
         warnings.append(
             f"{doc_id}: Dutch sentence {sentence.id} changed in the input since a reviewer corrected it; "
             "the input text is used and the review is marked stale"
         )
         return sentence
-    kept = tuple(a for a in sentence.annotations if reviewed_text[a.start : a.end] == a.text)
-    return dataclasses.replace(sentence, text=reviewed_text, annotations=kept)
+    return dataclasses.replace(
+        sentence, text=reviewed_text, annotations=_still_there(sentence.annotations, reviewed_text)
+    )
 
 
 def _apply_translation(sentence, decision, warnings, doc_id, stale) -> Sentence:
-    current = sentence.translation
-    is_stale = digest(sentence.text) != decision.basis
+    is_stale = digest(sentence.text) != basis(decision)
     if is_stale:
         stale.add(decision.key)
         warnings.append(
             f"{doc_id}: the Dutch of sentence {sentence.id} changed since its translation was reviewed; "
             "the reviewed translation is kept and marked stale"
         )
-    same_text = current is not None and tuple(current.segments) == decision.segments
-    annotations = current.annotations if same_text else ()
+    current = sentence.translation
+    text = " ".join(decision.segments)
     translation = Translation(
         segments=decision.segments,
         origin="reviewed",
-        engine=current.engine if same_text and current.origin == "reviewed" else "",
-        score=None,
-        annotations=annotations,
+        engine=current.engine if current is not None and current.origin == "reviewed" else "",
+        annotations=_still_there(current.annotations, text) if current is not None else (),
         resp=decision.who,
-        source_digest=decision.basis,
+        source_digest=basis(decision),
         stale=is_stale,
     )
     return dataclasses.replace(sentence, translation=translation)
 
 
-def _apply_annotation(sentence, decision, warnings, doc_id) -> Sentence:
+def _still_there(annotations: tuple[Annotation, ...], text: str) -> tuple[Annotation, ...]:
+    """The annotations whose span still shows the same words in `text` (the annotation stage redoes the rest)."""
+    return tuple(a for a in annotations if text[a.start : a.end] == a.text)
+
+
+def _apply_annotations(sentence: Sentence, decisions, warn: Callable[[str], None], doc_id: str) -> Sentence:
+    for decision in decisions:
+        if decision.kind in ANNOTATION_KINDS:
+            sentence = _apply_annotation(sentence, decision, warn, doc_id)
+    return sentence
+
+
+def _apply_annotation(sentence, decision, warn, doc_id) -> Sentence:
     target = decision.annotation
     on_english = decision.lang == "en"
     if on_english and sentence.translation is None:
-        return sentence
+        return sentence  # not translated yet: the annotation stage settles it
     existing = sentence.translation.annotations if on_english else sentence.annotations
     text = sentence.translation.text if on_english else sentence.text
     if decision.kind == ANNOTATION_REMOVED:
-        updated = tuple(a for a in existing if _span_key(a) != _span_key(target))
+        updated = tuple(a for a in existing if a.resp or _span_key(a) != _span_key(target))
     else:
         if any(_span_key(a) == _span_key(target) and a.resp for a in existing):
             return sentence
         placed = _place(target, text)
         if placed is None:
-            warnings.append(
+            warn(
                 f"{doc_id}: annotation {target.entity} '{target.text}' added by a reviewer to sentence "
                 f"{sentence.id} ({decision.lang}) no longer matches its text; not applied"
             )
             return sentence
         placed = dataclasses.replace(placed, resp=decision.who)
-        kept = tuple(a for a in existing if (a.start, a.end, a.category) != (placed.start, placed.end, placed.category))
+        kept = tuple(a for a in existing if not (a.start < placed.end and placed.start < a.end and not a.resp))
         updated = tuple(sorted(kept + (placed,), key=lambda a: (a.start, -a.end, a.category, a.entity)))
     if updated == existing:
         return sentence

@@ -26,11 +26,12 @@ from .corpus import CorpusEntry, discover
 from .crosscheck import crosscheck
 from .errors import ExportError, ModelError, PipelineError
 from .files import is_temp_file, write_if_changed
-from .model import Document
-from .review import Review, apply_source_review
-from .review_merge import ReviewOptions, build_reviewed_tei, feed_cache, load_review, write_tei
+from .model import Decision, Document
+from .review import apply_review, settle_annotations
+from .review_memory import ReviewMemory, load_memory
+from .review_merge import ReviewOptions, load_review, write_tei
 from .tei.corpus import CORPUS_ID, CorpusMember, corpus_to_tei
-from .tei.export import write_validated
+from .tei.export import build_tei, write_validated
 from .tei.options import ExportOptions
 
 CORPUS_FILE = f"{CORPUS_ID}.xml"
@@ -58,6 +59,7 @@ class RunOptions:
     stop_on_error: bool = False
     progress: bool = False
     validate: bool = True  # validate every file against tei_all before writing it
+    review_memory: Path | None = None  # reviewed TEI files whose corrections are reused here too
     no_translate_reason: str = "translation was switched off (pipeline run --no-translate)"
 
 
@@ -69,6 +71,7 @@ class RunSummary:
     from_cache: int = 0
     passthrough: int = 0
     untranslated: int = 0  # Dutch sentences exported with an English gap
+    reviewed: int = 0  # sentences whose reviewed translation was kept instead of translating them
     annotations: Counter = field(default_factory=Counter)  # per category, both languages
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
@@ -76,6 +79,7 @@ class RunSummary:
     mismatches: list[dict] = field(default_factory=list)  # crosscheck records, both languages compared
     failed: list[str] = field(default_factory=list)  # one message per skipped document
     refused: set[str] = field(default_factory=set)  # ids whose existing TEI file could not be read back
+    edits_not_kept: int = 0  # reviewer edits this run could not keep (each a warning; the file saved)
     translation: str = ""  # signature of the translator, "" without translation
     seconds: float = 0.0
 
@@ -89,6 +93,7 @@ class RunSummary:
             f"documents   {self.documents} exported" + (f", {len(self.failed)} failed" if self.failed else ""),
             f"sentences   {self.sentences}",
             f"translated  {self.translated} new, {self.from_cache} from cache, {self.passthrough} passthrough"
+            + (f", {self.reviewed} reviewed" if self.reviewed else "")
             + (f", {self.untranslated} without English" if self.untranslated else ""),
             f"model       {self.translation or 'none (no translation)'}",
             "annotations " + (", ".join(f"{k} {v}" for k, v in sorted(self.annotations.items())) or "none"),
@@ -133,12 +138,12 @@ def run_pipeline(options: RunOptions, schema=None, translator=None) -> RunSummar
         if translator is None:
             export_options = replace(export_options, untranslated_reason=options.no_translate_reason)
         else:
-            start_stats = (translator.stats.translated, translator.stats.from_cache, translator.stats.passthrough)
-        reviews = _load_reviews(entries, options, ReviewOptions(date=export_options.date), summary)
-        if translator is not None:  # reviewed translations become preferred cache rows, for every document
-            for review in reviews.values():
-                feed_cache(review, translator.cache)
-        docs = _prepared([e for e in entries if e.id not in summary.refused], options, summary, reviews)
+            stats = translator.stats
+            start_stats = (stats.translated, stats.from_cache, stats.passthrough, stats.reviewed)
+        review_options = ReviewOptions(date=export_options.date)
+        reviews = _load_reviews(entries, options, review_options, summary)
+        memory = _review_memory(reviews, options, review_options)
+        docs = _prepared([e for e in entries if e.id not in summary.refused], options, summary, reviews, memory)
         if translator is not None:
             from .translate import translate_documents
 
@@ -147,7 +152,7 @@ def run_pipeline(options: RunOptions, schema=None, translator=None) -> RunSummar
         members = []
         citations = CitationTable()
         for doc in _bar(docs, options, "export", len(entries)):
-            member = _export(doc, reviews.get(doc.id, Review(doc.id)), options.output, export_options, schema, summary)
+            member = _export(doc, options.output, export_options, schema, summary)
             if member is not None:
                 members.append(member)
                 citations.add(doc)
@@ -162,6 +167,7 @@ def run_pipeline(options: RunOptions, schema=None, translator=None) -> RunSummar
             summary.translated = stats.translated - start_stats[0]
             summary.from_cache = stats.from_cache - start_stats[1]
             summary.passthrough = stats.passthrough - start_stats[2]
+            summary.reviewed = stats.reviewed - start_stats[3]
             summary.translation = translator.signature
     finally:
         if own_translator and translator is not None:
@@ -209,30 +215,47 @@ def _bar(items: Iterable, options: RunOptions, stage: str, total: int) -> Iterat
 
 def _load_reviews(
     entries: list[CorpusEntry], options: RunOptions, review_options: ReviewOptions, summary: RunSummary
-) -> dict[str, Review]:
-    """Reviewer corrections in the TEI files already in the output folder, by document id.
+) -> dict[str, tuple[Decision, ...]]:
+    """Reviewer decisions in the TEI files already in the output folder, by document id.
 
     A file that cannot be read back safely is reported and its document skipped, so
-    that a reviewer's work in it is never overwritten.
+    that a reviewer's work in it is never overwritten. Edits a rerun cannot keep
+    are reported (file, line, what) and the reviewed file saved before it is replaced.
     """
     reviews = {}
     for entry in entries:
         try:
-            review = load_review(options.output / f"{entry.id}.xml", review_options)
+            loaded = load_review(options.output / f"{entry.id}.xml", review_options)
         except PipelineError as exc:
             summary.refused.add(entry.id)
             _fail(summary, options, str(exc))
             continue
-        if review:
-            reviews[entry.id] = review
+        summary.warnings += loaded.warnings()
+        summary.edits_not_kept += len(loaded.unkept)
+        if loaded.decisions:
+            reviews[entry.id] = loaded.decisions
     return reviews
 
 
+def _review_memory(
+    reviews: dict[str, tuple[Decision, ...]], options: RunOptions, review_options: ReviewOptions
+) -> ReviewMemory:
+    """Reviewed translations to reuse: this output folder's, and those of a named review memory
+    (this folder's win where both corrected the same Dutch sentence)."""
+    memory = load_memory(options.review_memory, review_options) if options.review_memory else ReviewMemory()
+    memory.offer_folder(reviews)
+    return memory
+
+
 def _prepared(
-    entries: list[CorpusEntry], options: RunOptions, summary: RunSummary, reviews: dict[str, Review]
+    entries: list[CorpusEntry],
+    options: RunOptions,
+    summary: RunSummary,
+    reviews: dict[str, tuple[Decision, ...]],
+    memory: ReviewMemory,
 ) -> Iterator[Document]:
-    """Read and segment each entry, with a reviewer's corrected Dutch sentences put in
-    (so that they are translated); a document that fails is recorded and skipped."""
+    """Read and segment each entry and apply the review (its own decisions and those reused
+    from the memory) before translation; a document that fails is recorded and skipped."""
     from .readers import read_document
     from .segment import SegmentOptions, segment
 
@@ -240,8 +263,7 @@ def _prepared(
     for entry in _bar(entries, options, "read", len(entries)):
         try:
             doc = segment(read_document(entry), segment_options)
-            if entry.id in reviews:
-                doc = apply_source_review(doc, reviews[entry.id])
+            doc = apply_review(doc, memory.reuse(doc, reviews.get(entry.id, ())))
         except PipelineError as exc:
             _fail(summary, options, str(exc))
             continue
@@ -259,8 +281,8 @@ def _fail(summary: RunSummary, options: RunOptions, message: str) -> None:
 
 def _annotated(docs: Iterable[Document], options: RunOptions) -> Iterator[Document]:
     """Each document annotated with the lexicons (loaded once), or as it is without them."""
-    if options.lexicons is None:
-        yield from docs
+    if options.lexicons is None:  # the reviewer's annotations still apply
+        yield from map(settle_annotations, docs)
         return
     from .annotate import Lexicon, annotate
 
@@ -269,12 +291,10 @@ def _annotated(docs: Iterable[Document], options: RunOptions) -> Iterator[Docume
         yield annotate(doc, lexicon)
 
 
-def _export(
-    doc: Document, review: Review, folder: Path, options: ExportOptions, schema, summary: RunSummary
-) -> CorpusMember | None:
+def _export(doc: Document, folder: Path, options: ExportOptions, schema, summary: RunSummary) -> CorpusMember | None:
     path = folder / f"{doc.id}.xml"
     try:
-        doc, result = build_reviewed_tei(doc, review, options)  # keeps reviewer corrections
+        result = build_tei(doc, options)  # doc.review becomes the revisionDesc ledger
         changed = write_tei(path, result.data, schema)  # and remembers the bytes as last produced
     except PipelineError as exc:
         summary.failed.append(str(exc))

@@ -4,7 +4,8 @@ Needs: documents whose translatable blocks (`model.TRANSLATABLE_KINDS`) have
 sentences (pipeline.segment). Adds: `Sentence.translation` on every sentence of
 those blocks, and a ("translate", signature) entry in `Document.provenance`.
 Sentences with `lang == "en"` are passed through (origin "passthrough"); sentences
-of other blocks (page furniture) get no translation.
+of other blocks (page furniture) get no translation; a translation a reviewer
+corrected (origin "reviewed", put in by `pipeline.review`) is kept as it is.
 
 Usage:
     with open_translator(TranslateOptions(beam_size=4)) as translator:
@@ -31,7 +32,6 @@ from pathlib import Path
 from .engine import LENGTH_PENALTY, Engine, EngineSettings, Output
 from .model import TRANSLATABLE_KINDS, Document, Translation
 from .packages import ArgosPackage, default_packages_dir, find_installed, open_package
-from .review import digest
 from .translation_cache import CachedTranslation, TranslationCache, sha256_file
 
 APP_NAME = "tei-bilingual-pipeline"
@@ -61,8 +61,8 @@ class TranslateOptions:
 @dataclass
 class TranslatorStats:
     translated: int = 0  # sentences given fresh machine output
-    from_cache: int = 0  # sentences answered by the cache (reviewed ones included)
-    reviewed: int = 0  # of which reviewer corrections
+    from_cache: int = 0  # sentences answered by the machine-translation cache
+    reviewed: int = 0  # sentences whose reviewed translation was kept (not translated)
     passthrough: int = 0  # English sentences left as they are
     model_calls: int = 0  # translate_batch calls
     model_inputs: int = 0  # inputs sent to the model (pieces of split sentences count apiece)
@@ -131,14 +131,6 @@ class Translator:
         return results
 
     def _from_cache(self, text: str, row: CachedTranslation) -> Translation:
-        if row.origin == "reviewed":
-            return Translation(
-                segments=row.segments,
-                origin="reviewed",
-                engine=row.engine,
-                resp=row.resp,
-                source_digest=digest(text),
-            )
         return Translation(segments=row.segments, origin="cache", engine=row.engine, score=row.score)
 
     def _translate_missing(self, texts: list[str]) -> dict[str, Translation]:
@@ -315,7 +307,7 @@ def _translate_window(docs: list[Document], translator: Translator) -> Iterator[
         for block in doc.blocks
         if block.kind in TRANSLATABLE_KINDS
         for sentence in block.sentences
-        if sentence.lang != "en"
+        if sentence.lang != "en" and not _reviewed(sentence)
     ]
     translations = translator.translate_texts(texts)
     for doc in docs:
@@ -331,14 +323,17 @@ def _apply(doc: Document, translations: Mapping[str, Translation], translator: T
             continue
         sentences = []
         for sentence in block.sentences:
+            if _reviewed(sentence):
+                stats.reviewed += 1
+                sentences.append(sentence)
+                continue
             if sentence.lang == "en":
                 translation = Translation(segments=(sentence.text,), origin="passthrough", engine=translator.signature)
                 stats.passthrough += 1
             else:
                 translation = translations[sentence.text]
-                if translation.origin in ("cache", "reviewed"):
+                if translation.origin == "cache":
                     stats.from_cache += 1
-                    stats.reviewed += translation.origin == "reviewed"
                 elif translation.origin == "passthrough":
                     stats.passthrough += 1
                 else:
@@ -348,3 +343,7 @@ def _apply(doc: Document, translations: Mapping[str, Translation], translator: T
     return dataclasses.replace(
         doc, blocks=tuple(blocks), provenance=doc.with_provenance("translate", translator.signature)
     )
+
+
+def _reviewed(sentence) -> bool:
+    return sentence.translation is not None and sentence.translation.origin == "reviewed"

@@ -1,9 +1,11 @@
 """The on-disk translation cache: SQLite, shared safely by concurrent runs.
 
 Rows are keyed by an *engine key* (package name, version and model checksum, plus
-the decoding settings that change output) and the exact source text. Machine rows
-belong to one engine key; reviewed rows (a person's correction, stored with
-`put_reviewed`) use the key `REVIEWED` and win over machine rows for any engine.
+the decoding settings that change output) and the exact source text. The cache
+holds machine output only: a reviewer's correction lives in the TEI file it was
+made in (`pipeline.review`). Rows an older version stored as reviewed (engine key
+`*reviewed*`, origin 'reviewed') are never read, so a correction made for one
+output folder cannot leak into another; they stay in the file, untouched.
 
 WAL mode and a busy timeout let two runs read and write at once; each batch is
 committed on its own, so a run killed half-way keeps every finished batch.
@@ -24,20 +26,19 @@ from pathlib import Path
 from .errors import CacheError
 
 CACHE_FILE = "translations.sqlite3"
-REVIEWED = "*reviewed*"  # engine key of reviewed rows: they apply whatever the engine
 _SCHEMA_VERSION = "1"
 _LOOKUP_CHUNK = 500  # SQLite's default limit on host parameters is 999 (older builds)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS translations (
-    engine_key TEXT NOT NULL,          -- package identity + output-changing settings, or REVIEWED
+    engine_key TEXT NOT NULL,          -- package identity + output-changing settings
     source     TEXT NOT NULL,          -- the exact source sentence
-    origin     TEXT NOT NULL CHECK (origin IN ('machine', 'reviewed')),
+    origin     TEXT NOT NULL CHECK (origin IN ('machine', 'reviewed')),  -- 'reviewed': older versions, ignored
     segments   TEXT NOT NULL,          -- JSON list of strings, one per English segment
     score      REAL,                   -- model score per token (machine rows)
     engine     TEXT NOT NULL,          -- provenance signature of what produced the row
-    resp       TEXT,                   -- reviewer id (reviewed rows)
+    resp       TEXT,                   -- always NULL (older versions: reviewer id)
     created    TEXT NOT NULL,
     PRIMARY KEY (engine_key, source)
 ) WITHOUT ROWID;
@@ -54,10 +55,8 @@ CREATE TABLE IF NOT EXISTS checksums (
 @dataclass(frozen=True)
 class CachedTranslation:
     segments: tuple[str, ...]
-    origin: str  # "machine" or "reviewed"
     score: float | None
     engine: str
-    resp: str | None
 
 
 @dataclass
@@ -65,7 +64,6 @@ class CacheStats:
     hits: int = 0
     misses: int = 0
     writes: int = 0
-    reviewed_hits: int = 0
 
 
 @dataclass
@@ -111,7 +109,7 @@ class TranslationCache:
         self.connection.close()
 
     def get_many(self, engine_key: str, sources: Iterable[str]) -> dict[str, CachedTranslation]:
-        """Cached translations of `sources`: a reviewed row wins over this engine's machine row."""
+        """This engine's machine translations of `sources` that are in the cache."""
         wanted = list(dict.fromkeys(sources))
         found: dict[str, CachedTranslation] = {}
         try:
@@ -119,18 +117,16 @@ class TranslationCache:
                 chunk = wanted[start : start + _LOOKUP_CHUNK]
                 marks = ",".join("?" * len(chunk))
                 rows = self.connection.execute(
-                    "SELECT source, origin, segments, score, engine, resp FROM translations "
-                    f"WHERE engine_key IN (?, ?) AND source IN ({marks}) "
-                    "ORDER BY origin = 'reviewed'",  # reviewed rows come last and overwrite
-                    (engine_key, REVIEWED, *chunk),
+                    "SELECT source, segments, score, engine FROM translations "
+                    f"WHERE engine_key = ? AND origin = 'machine' AND source IN ({marks})",
+                    (engine_key, *chunk),
                 ).fetchall()
-                for source, origin, segments, score, engine, resp in rows:
-                    found[source] = CachedTranslation(tuple(json.loads(segments)), origin, score, engine, resp)
+                for source, segments, score, engine in rows:
+                    found[source] = CachedTranslation(tuple(json.loads(segments)), score, engine)
         except sqlite3.Error as exc:
             raise CacheError(f"{self.path}: cannot read the translation cache ({exc})") from None
         self.stats.hits += len(found)
         self.stats.misses += len(wanted) - len(found)
-        self.stats.reviewed_hits += sum(1 for t in found.values() if t.origin == "reviewed")
         return found
 
     def put_many(self, engine_key: str, engine: str, rows: Sequence[tuple[str, Sequence[str], float | None]]) -> None:
@@ -144,16 +140,6 @@ class TranslationCache:
                 (engine_key, source, json.dumps(list(segments), ensure_ascii=False), score, engine, now)
                 for source, segments, score in rows
             ],
-        )
-
-    def put_reviewed(self, source_text: str, text: str | Sequence[str], resp: str) -> None:
-        """Store a reviewer's translation of `source_text`; it wins over machine rows from now on."""
-        segments = [text] if isinstance(text, str) else list(text)
-        self._write(
-            "INSERT OR REPLACE INTO translations "
-            "(engine_key, source, origin, segments, score, engine, resp, created) "
-            "VALUES (?, ?, 'reviewed', ?, NULL, ?, ?, ?)",
-            [(REVIEWED, source_text, json.dumps(segments, ensure_ascii=False), f"reviewed:{resp}", resp, _now())],
         )
 
     def _write(self, statement: str, rows: list[tuple]) -> None:

@@ -22,16 +22,27 @@ def test_put_then_get_by_engine_and_exact_text(tmp_path):
         assert (cache.stats.hits, cache.stats.misses, cache.stats.writes) == (2, 3, 2)
 
 
-def test_reviewed_row_wins_over_machine_rows_of_any_engine(tmp_path):
+def test_reviewed_rows_of_an_older_version_are_ignored(tmp_path):
+    """Older versions stored reviewer corrections in the cache, winning for every output folder;
+    the cache now holds machine output only, and such rows are never read (nor deleted)."""
     with TranslationCache.open(tmp_path) as cache:
         cache.put_many("engine-a", "sig-a", [("Hallo.", ("Hullo.",), -0.5)])
-        cache.put_reviewed("Hallo.", "Hello.", resp="reviewer1")
-        for engine in ("engine-a", "engine-b"):
-            row = cache.get_many(engine, ["Hallo."])["Hallo."]
-            assert (row.segments, row.origin, row.resp) == (("Hello.",), "reviewed", "reviewer1")
-        cache.put_many("engine-a", "sig-a", [("Hallo.", ("Hullo again.",), -0.4)])  # a later machine run
-        assert cache.get_many("engine-a", ["Hallo."])["Hallo."].origin == "reviewed"
-        assert cache.stats.reviewed_hits == 3
+        cache.connection.execute(  # a row as the older `put_reviewed` wrote it
+            "INSERT INTO translations (engine_key, source, origin, segments, score, engine, resp, created) "
+            "VALUES ('*reviewed*', ?, 'reviewed', ?, NULL, 'reviewed:anna', 'anna', '2024-01-01T00:00:00+00:00')",
+            ("Hallo.", '["Hello."]'),
+        )
+        cache.connection.execute(
+            "INSERT INTO translations (engine_key, source, origin, segments, score, engine, resp, created) "
+            "VALUES ('*reviewed*', ?, 'reviewed', ?, NULL, 'reviewed:anna', 'anna', '2024-01-01T00:00:00+00:00')",
+            ("Ja.", '["Yes."]'),
+        )
+    with TranslationCache.open(tmp_path) as cache:  # an existing file opens as before
+        found = cache.get_many("engine-a", ["Hallo.", "Ja."])
+        assert {source: row.segments for source, row in found.items()} == {"Hallo.": ("Hullo.",)}
+        assert cache.get_many("*reviewed*", ["Ja."]) == {}
+        count = cache.connection.execute("SELECT count(*) FROM translations WHERE origin = 'reviewed'").fetchone()[0]
+        assert count == 2
 
 
 def test_two_connections_write_at_once(tmp_path):

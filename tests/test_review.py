@@ -9,18 +9,14 @@ from lxml import etree
 from test_review_samples import sample_document
 
 from pipeline.errors import ReviewError
-from pipeline.review_merge import (
-    ReviewOptions,
-    build_reviewed_tei,
-    feed_cache,
-    load_review,
-    produced_path,
-    remember_produced,
-)
-from pipeline.tei.export import document_to_tei, write_validated
+from pipeline.model import Annotation, Decision, DecisionKind
+from pipeline.review import apply_review, settle_annotations
+from pipeline.review_memory import ReviewMemory
+from pipeline.review_merge import ReviewOptions, load_review, produced_path, write_tei
+from pipeline.tei.export import build_tei, document_to_tei
 from pipeline.tei.options import ExportOptions
 from pipeline.tei.reader import read_tei_bytes, read_tei_file
-from pipeline.translation_cache import TranslationCache
+from pipeline.tei.revisions import read_ledger
 
 NS = {"tei": "http://www.tei-c.org/ns/1.0", "xml": "http://www.w3.org/XML/1998/namespace"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -28,12 +24,10 @@ OPTIONS = ExportOptions(date="2024-05-01")
 
 
 def export_run(doc, folder, schema=None):
-    """What `pipeline run` does at export time: review-aware TEI, validated, copy remembered."""
+    """What `pipeline run` does with a document's review: applied, exported, validated, copy remembered."""
     path = folder / f"{doc.id}.xml"
-    review = load_review(path, ReviewOptions(date=OPTIONS.date))
-    fixed, result = build_reviewed_tei(doc, review, OPTIONS)
-    write_validated(path, result.data, schema)
-    remember_produced(path, result.data)
+    fixed = apply_review(doc, load_review(path, ReviewOptions(date=OPTIONS.date)).decisions)
+    write_tei(path, build_tei(fixed, OPTIONS).data, schema)
     return path, fixed
 
 
@@ -73,7 +67,7 @@ def test_reader_reads_back_what_the_exporter_wrote():
 def test_a_file_nobody_edited_has_no_review(tmp_path):
     path, _ = export_run(sample_document(), tmp_path)
     assert produced_path(path).read_bytes() == path.read_bytes()
-    assert not load_review(path, ReviewOptions(date="2024-05-02"))
+    assert not load_review(path, ReviewOptions(date="2024-05-02")).decisions
 
 
 def test_corrections_are_detected_kept_marked_and_stable(tmp_path, tei_schema):
@@ -143,21 +137,29 @@ def test_a_review_goes_stale_when_the_dutch_changes(tmp_path):
     assert change.get("status") == "stale"
 
 
-def test_reviewed_translations_feed_the_cache_for_other_documents(tmp_path):
+def test_a_reviewed_translation_is_reused_for_the_same_dutch_sentence_with_its_origin(tmp_path):
     path, _ = export_run(sample_document(), tmp_path)
     tree = etree.parse(str(path))
     s5 = sentence(tree, "d900.en.s5")
     s5.find("tei:placeName", NS).tail = " is not a safe country for migrants."
     tree.write(str(path), xml_declaration=True, encoding="UTF-8")
-    with TranslationCache.open(tmp_path / "cache") as cache:
-        assert feed_cache(load_review(path, ReviewOptions(date="2024-05-02")), cache) == 1
-        found = cache.get_many("any-engine", ["Libië is geen veilig land."])
-    row = found["Libië is geen veilig land."]
-    assert (row.origin, row.segments, row.resp) == (
-        "reviewed",
+    memory = ReviewMemory()
+    memory.offer_folder({"d900": load_review(path, ReviewOptions(date="2024-05-02")).decisions})
+    other = sample_document("d901")
+    [reused] = memory.reuse(other, ())
+    assert (reused.kind.value, reused.sentence, reused.segments, reused.origin) == (
+        "translation",
+        "s5",
         ("Libya is not a safe country for migrants.",),
-        "reviewer",
+        "d900.xml#d900.en.s5",
     )
+    fixed = apply_review(other, (reused,))
+    root = etree.fromstring(build_tei(fixed, OPTIONS).data)
+    change = root.find(".//tei:revisionDesc/tei:change[@type='translation']", NS)
+    assert change.get("target") == "#d901.en.s5"
+    assert change.findtext("tei:seg[@type='origin']", namespaces=NS) == "d900.xml#d900.en.s5"
+    # read back, the reused decision keeps where it came from
+    assert [d.origin for d in read_ledger(root)] == ["d900.xml#d900.en.s5"]
 
 
 def test_a_hostile_reviewed_file_is_refused_and_nothing_is_written(tmp_path):
@@ -173,3 +175,61 @@ def test_a_hostile_reviewed_file_is_refused_and_nothing_is_written(tmp_path):
 
 def sentence(tree, xml_id):
     return tree.xpath("//tei:s[@xml:id=$id]", namespaces=NS, id=xml_id)[0]
+
+
+def test_a_ledger_change_without_its_annotation_is_refused_with_file_and_line(tmp_path):
+    path, _ = export_run(sample_document(), tmp_path)
+    tree = etree.parse(str(path))
+    revision = tree.find(".//tei:revisionDesc", NS)
+    etree.SubElement(revision, "{http://www.tei-c.org/ns/1.0}change", type="annotation-added", target="#d900.en.s2")
+    tree.write(str(path), xml_declaration=True, encoding="UTF-8")
+    line = etree.parse(str(path)).find(".//tei:change[@type='annotation-added']", NS).sourceline
+    with pytest.raises(ReviewError, match=f'{path}: line {line}: <change type="annotation-added"> names no annotation'):
+        load_review(path, ReviewOptions(date="2024-05-02"))
+
+
+def test_the_review_is_written_by_the_writer_and_read_back_by_the_reader():
+    doc = sample_document()
+    s2, s5 = doc.blocks[1].sentences[0], doc.blocks[3].sentences[0]
+    decisions = (
+        Decision(DecisionKind.TRANSLATION, "s2", "en", "Anna de Vries", "2024-05-02", source=s2.text, segments=("A.",)),
+        Decision(
+            DecisionKind.ALIGNMENT,
+            "s5",
+            "en",
+            "Bo",
+            "2024-05-03",
+            source=s5.text,
+            segments=("Libya is not.", "Safe."),
+            origin="../A/d000.xml#d000.en.s9",
+        ),
+        Decision(
+            DecisionKind.ANNOTATION_REMOVED,
+            "s3",
+            "nl",
+            "Bo",
+            "2024-05-03",
+            annotation=doc.blocks[1].sentences[1].annotations[0],
+        ),
+    )
+    fixed = apply_review(doc, decisions)
+    data = document_to_tei(fixed, OPTIONS)
+    back = read_tei_bytes(data)
+    assert back.review == fixed.review and len(back.review) == 3
+    # every <change> points to what is in the file: a split English sentence by its pieces
+    targets = [c.get("target") for c in etree.fromstring(data).iterfind(".//tei:change[@type]", NS)]
+    assert targets == ["#d900.en.s2", "#d900.nl.s3", "#d900.en.s5.1 #d900.en.s5.2"]
+    translations = {s.id: s.translation for _, s in back.sentences()}
+    assert (translations["s2"].text, translations["s2"].resp) == ("A.", "Anna de Vries")
+    assert translations["s5"].segments == ("Libya is not.", "Safe.")
+
+
+def test_an_added_annotation_whose_words_are_gone_is_reported_not_dropped():
+    doc = sample_document()
+    added = Annotation(0, 5, "org", "org.iom", "IOM's", resp="anna")  # the English no longer says it
+    decision = Decision(DecisionKind.ANNOTATION_ADDED, "s3", "en", "anna", "2024-05-02", annotation=added)
+    settled = settle_annotations(dataclasses.replace(doc, review=(decision,)))
+    assert settled.blocks == doc.blocks
+    assert settled.warnings == (
+        "d900: annotation org.iom 'IOM's' added by a reviewer to sentence s3 (en) no longer matches its text; not applied",
+    )

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.errors import ModelError
-from pipeline.model import TRANSLATABLE_KINDS, Block, BlockKind, Document, Metadata, Sentence, Source
+from pipeline.model import TRANSLATABLE_KINDS, Block, BlockKind, Document, Metadata, Sentence, Source, Translation
 from pipeline.packages import install_argosmodel
 from pipeline.translate import (
     TranslateOptions,
@@ -184,15 +184,16 @@ def test_killed_run_keeps_finished_batches(packages_dir, tmp_path):
         assert translator.stats.model_calls == 1
 
 
-def test_reviewed_translation_wins(packages_dir, tmp_path):
-    options = _options(packages_dir, tmp_path)
+def test_a_reviewed_translation_is_kept_and_not_translated(standin_argosmodel, tmp_path):
+    options = TranslateOptions(model=standin_argosmodel, cache_dir=tmp_path / "cache", threads=1)
+    reviewed = Translation(("Yes.",), "reviewed", resp="reviewer1")
+    doc = _doc("d2", ("Ja.", "nl"))
+    sentence = replace(doc.blocks[0].sentences[0], translation=reviewed)
+    doc = replace(doc, blocks=(replace(doc.blocks[0], sentences=(sentence,)), *doc.blocks[1:]))
     with open_translator(options) as translator:
-        translator.cache.put_reviewed("Ja.", "Yes.", resp="reviewer1")
-        [doc] = list(translate_documents([_doc("d2", ("Ja.", "nl"))], translator))
+        [doc] = list(translate_documents([doc], translator))
         assert translator.stats.reviewed == 1 and translator.stats.model_calls == 0
-    t = doc.blocks[0].sentences[0].translation
-    assert (t.segments, t.origin, t.resp) == (("Yes.",), "reviewed", "reviewer1")
-    assert t.source_digest is not None and len(t.source_digest) == 64
+    assert doc.blocks[0].sentences[0].translation == reviewed
 
 
 def test_model_given_as_argosmodel_file(standin_argosmodel, tmp_path):

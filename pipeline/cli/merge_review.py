@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from .run import EXIT_EDITS_NOT_KEPT
+
 
 @click.command("merge-review")
 @click.argument("reviewed", type=click.Path(exists=True, dir_okay=False, path_type=Path))
@@ -22,6 +24,13 @@ def command(reviewed: Path, reviewer: str) -> None:
     `pipeline run` keeps them. Hostile or broken files are refused and left untouched.
 
     \b
+    Edits a rerun cannot keep (a changed header, an element or attribute the
+    pipeline does not write, a comment) are listed with their line, the file is
+    saved as .pipeline/kept/<id>.reviewed-<digest>.xml beside it and otherwise left
+    as it is, and the exit status is 3; the next `pipeline run` keeps the
+    corrections and reports those edits again.
+
+    \b
     Example:
         pipeline merge-review output/d002.xml --reviewer "Anna de Vries"
     """
@@ -29,5 +38,11 @@ def command(reviewed: Path, reviewer: str) -> None:
     from ..tei.options import export_date
     from ..tei.schema import load_schema
 
-    count = merge_review_file(reviewed, ReviewOptions(date=export_date(), reviewer=reviewer), load_schema)
-    click.echo(f"{reviewed}: {count} correction(s) recorded")
+    loaded = merge_review_file(reviewed, ReviewOptions(date=export_date(), reviewer=reviewer), load_schema)
+    if not loaded.unkept:
+        click.echo(f"{reviewed}: {len(loaded.decisions)} correction(s) recorded")
+        return
+    click.echo(f"{reviewed}: {len(loaded.decisions)} correction(s) found, file left as it is because of:")
+    for line in loaded.warnings():
+        click.echo(f"  {line}")
+    raise SystemExit(EXIT_EDITS_NOT_KEPT)

@@ -9,6 +9,8 @@ import click
 
 from .translate import translate_options, translation_options
 
+EXIT_EDITS_NOT_KEPT = 3  # finished, but reviewer edits could not be kept (reported, file saved)
+
 
 @click.command("run")
 @click.argument("corpus", required=False, default="corpus", type=click.Path(exists=True, path_type=Path))
@@ -35,6 +37,13 @@ from .translate import translate_options, translation_options
     is_flag=True,
     help="Stop at the first document that cannot be read or exported (default: skip it, go on, exit 1).",
 )
+@click.option(
+    "--review-memory",
+    type=click.Path(exists=True, path_type=Path),
+    help="Reuse the reviewed translations in these TEI files (a folder, e.g. another run's output, or one file) "
+    "for the same Dutch sentences here; each reuse gets a <change> naming where it came from. "
+    "Without it, a correction is reused only within OUTPUT.",
+)
 @translation_options
 def command(
     corpus,
@@ -42,6 +51,7 @@ def command(
     no_translate,
     lexicons,
     stop_on_error,
+    review_memory,
     model,
     beam_size,
     device,
@@ -63,6 +73,13 @@ def command(
     the exit status is 1. With --stop-on-error the run stops at that document.
 
     \b
+    Reviewer corrections in OUTPUT (edited TEI files) are kept. An edit a rerun
+    cannot keep (a changed header, an element or attribute the pipeline does not
+    write, a comment) is reported with file and line, the reviewed file is saved
+    first as OUTPUT/.pipeline/kept/<id>.reviewed-<digest>.xml, and the exit
+    status is 3 (when nothing failed).
+
+    \b
     Example:
         pipeline run corpus -o output
         pipeline run corpus -o output --no-translate
@@ -82,9 +99,12 @@ def command(
         else translate_options(model, beam_size, device, threads, batch_size, cache_dir, no_cache),
         lexicons=lexicons,
         stop_on_error=stop_on_error,
+        review_memory=review_memory,
         progress=sys.stderr.isatty(),
     )
     summary = run_pipeline(options)
     click.echo(summary.format())
     if not summary.ok:
         raise SystemExit(1)
+    if summary.edits_not_kept:
+        raise SystemExit(EXIT_EDITS_NOT_KEPT)

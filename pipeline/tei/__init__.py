@@ -28,6 +28,9 @@ The encoding, for readers of the files (the review round-trip among them):
   anchor[@type='noteref'][@n] for markers without printed note; gap[@reason=
   'forbidden-character'][@n='U+0007'] for characters XML cannot hold.
 - Dutch side only: pb[@n], fw[@type='header'|'pageNum'].
+- Review ledger (`revisions`): revisionDesc/change[@type='source'|'translation'|'alignment'|
+  'annotation-added'|'annotation-removed'][@target][@who][@status='stale'], one per reviewer
+  decision; a decision reused from another document names it in seg[@type='origin'].
 - Whitespace: between block-level children and between sentences of a paragraph it comes
   from pretty-printing; text inside s is exact.
 """

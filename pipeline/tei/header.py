@@ -17,7 +17,7 @@ from pathlib import PurePath
 from lxml import etree
 
 from ..model import AuthorityEntry, Document, Metadata
-from . import xmltext
+from . import revisions, xmltext
 from .body import reviewer_id  # one naming rule for @resp and its target
 from .names import XML_ID, XML_LANG, tei
 from .options import ExportOptions
@@ -121,7 +121,7 @@ def build_header(
     if translated:
         resp = STANDIN_RESP if standin else "Machine translation from Dutch into English"
         resp_stmt(title_stmt, "resp.mt", resp, translation_name or "Argos Translate", warnings)
-    for reviewer in sorted(set(reviewers)):
+    for reviewer in sorted(set(reviewers) | revisions.reviewers(doc.review)):
         resp_stmt(title_stmt, reviewer_id(reviewer), "Review of the English translation", reviewer, warnings)
     publication(file_desc, meta, options, warnings)
     notes = [] if translated else [f"The English side was not produced: {options.untranslated_reason}."]
@@ -143,6 +143,7 @@ def build_header(
         warnings,
         when=options.date,
     )
+    revision.extend(revisions.changes(doc))  # the review ledger
     return header
 
 

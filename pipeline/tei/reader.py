@@ -5,7 +5,8 @@ stage compares: blocks (kind, label, language), Dutch sentences with their text,
 annotations (`@resp` included), foreign passages and note markers, English
 sentences with their origin (machine with `@cert`, passthrough, reviewed with
 `@resp`, stale), segments of 1:n pairs and annotations, and the alignment given by
-`@corresp`. What the TEI does not carry is not invented: block line ranges, the
+`@corresp`, and the reviewer decisions recorded in `<revisionDesc>` (`Document.review`,
+`tei.revisions`). What the TEI does not carry is not invented: block line ranges, the
 whitespace between sentences (sentence offsets are recomputed with one space),
 the per-sentence engine signature, and the exact model score (`@cert` is
 exp(score) to 3 decimals; `score` is read back as its logarithm).
@@ -38,9 +39,9 @@ from ..model import (
 )
 from ..safe_xml import ParseLimits, check_tei_shape, parse_bytes, read_bounded
 from .names import ANNOTATION_CATEGORIES, XML_ID, XML_LANG, tei
+from .revisions import read_ledger, reviewer_from_ref, reviewer_names
 
 _NUMBER = re.compile(r"(\d+)")
-REVIEWER_PREFIX = "resp."
 
 
 def read_tei_file(path: Path, limits: ParseLimits = ParseLimits()) -> Document:
@@ -60,7 +61,7 @@ def tree_to_document(tree: etree._ElementTree, name: str | Path = "<tei>") -> Do
     group = root.find(tei("text") + "/" + tei("group"))
     nl_text = next(t for t in group.iterfind(tei("text")) if (t.get(XML_LANG) or "").startswith("nl"))
     en_text = next((t for t in group.iterfind(tei("text")) if t.get(XML_LANG) == "en"), None)
-    state = _State(doc_id, name, nl_text.get(XML_LANG))
+    state = _State(doc_id, name, nl_text.get(XML_LANG), reviewer_names(root))
     state.read_dutch(nl_text)
     if en_text is not None:  # absent when the run did not translate
         state.read_english(en_text)
@@ -69,15 +70,8 @@ def tree_to_document(tree: etree._ElementTree, name: str | Path = "<tei>") -> Do
         meta=_metadata(root, state.nl_lang),
         source=_source(root),
         blocks=state.blocks(),
+        review=read_ledger(root, name),
     )
-
-
-def reviewer_from_ref(value: str | None) -> str | None:
-    """`#resp.anna` -> `anna` (the exporter's `reviewer_id`, inverted)."""
-    if not value:
-        return None
-    local = value.strip().split()[0].lstrip("#")
-    return local[len(REVIEWER_PREFIX) :] if local.startswith(REVIEWER_PREFIX) else local
 
 
 def _local(element: etree._Element) -> str:
@@ -103,12 +97,18 @@ class _State:
     doc_id: str
     name: str | Path
     nl_lang: str
+    names: dict[str, str]  # reviewer id (without `resp.`) -> name, from the respStmts
     block_info: dict[str, tuple[BlockKind, str | None, str]] = field(default_factory=dict)
     block_sentences: dict[str, list[Sentence]] = field(default_factory=dict)
     block_text: dict[str, str] = field(default_factory=dict)
     sentences: dict[str, Sentence] = field(default_factory=dict)
     english: dict[str, list[tuple[etree._Element, _Inline]]] = field(default_factory=dict)
     block_refs: dict[str, tuple[NoteRef, ...]] = field(default_factory=dict)
+
+    def reviewer(self, value: str | None) -> str | None:
+        """`#resp.anna-de-vries` -> the reviewer's name as its respStmt gives it."""
+        local = reviewer_from_ref(value)
+        return self.names.get(local, local) if local else None
 
     def local(self, element: etree._Element, side: str) -> str:
         qualified = element.get(XML_ID) or ""
@@ -232,7 +232,7 @@ class _State:
                             ANNOTATION_CATEGORIES[tag],
                             entity,
                             span_text,
-                            resp=reviewer_from_ref(child.get("resp")),
+                            resp=self.reviewer(child.get("resp")),
                         )
                     )
                 elif tag == "ref":
@@ -243,7 +243,7 @@ class _State:
                             "ref",
                             child.get("target") or "",
                             span_text,
-                            resp=reviewer_from_ref(child.get("resp")),
+                            resp=self.reviewer(child.get("resp")),
                         )
                     )
                 elif tag == "foreign":
@@ -274,7 +274,7 @@ class _State:
                 raise ReviewError(
                     f"{self.name}: line {element.sourceline}: English sentence points to missing Dutch sentence {source!r}"
                 )
-            self.sentences[source] = _with_translation(sentence, pieces)
+            self.sentences[source] = _with_translation(sentence, pieces, self.reviewer(pieces[0][0].get("resp")))
 
     # -- the document --------------------------------------------------------------------
 
@@ -303,14 +303,13 @@ class _State:
         return tuple(blocks)
 
 
-def _with_translation(sentence: Sentence, pieces: list[tuple[etree._Element, _Inline]]) -> Sentence:
+def _with_translation(sentence: Sentence, pieces: list[tuple[etree._Element, _Inline]], resp: str | None) -> Sentence:
     first = pieces[0][0]
     segments, annotations, base = [], [], 0
     for _element, inline in pieces:
         segments.append(inline.text)
         annotations += [_shift(a, -base) for a in inline.annotations]
         base += len(inline.text) + 1
-    resp = reviewer_from_ref(first.get("resp"))
     kind = first.get("type")
     if kind == "passthrough":
         origin = "passthrough"

@@ -5,40 +5,55 @@
       <seg xml:lang="en">The corrected English sentence.</seg></change>
     <change … type="annotation-removed" target="#d000.en.s3"><orgName ref="#org.unhcr">UNHCR</orgName></change>
     <change … type="source" status="stale" target="#d000.nl.s3"><seg type="source" …>…</seg><seg xml:lang="nl">…</seg></change>
+    <change … type="translation" target="#d001.en.s7">Review: … reused from <seg type="origin">d000.xml#d000.en.s3</seg>: …</change>
 
 The ledger is self-contained (texts included), so a decision survives even when
-the body no longer shows it (a stale source correction). `record_ledger` adds
-the ledger (and a `respStmt` for every reviewer the body does not already name)
-to the exporter's bytes; `read_ledger` reads it back.
+the body no longer shows it (a stale source correction). The TEI writer adds the
+ledger of `Document.review` (`changes`, called by `tei.header`); `read_ledger`
+reads it back; `mark_in_place` records a review in an edited file without a rerun
+(`pipeline merge-review`). A decision reused from another document says where it
+came from in a `<seg type="origin">`.
 """
 
 from __future__ import annotations
 
 from lxml import etree
 
-from ..model import Annotation
-from ..review import ANNOTATION_ADDED, ANNOTATION_REMOVED, KINDS, SOURCE, Decision
+from ..align import align_sentence
+from ..errors import ReviewError
+from ..model import Annotation, Decision, DecisionKind, Document
 from .body import reviewer_id
 from .names import ANNOTATION_CATEGORIES, ANNOTATION_TAGS, XML_ID, XML_LANG, tei
-from .reader import reviewer_from_ref
 
 _CATEGORIES = {**ANNOTATION_CATEGORIES, "ref": "ref"}
+KINDS = {kind.value: kind for kind in DecisionKind}
+REVIEWER_PREFIX = "resp."
+_TEXT_KINDS = (DecisionKind.SOURCE, DecisionKind.TRANSLATION, DecisionKind.ALIGNMENT)
+_ORIGIN = "origin"
+_SOURCE = "source"
 
 
-def read_ledger(root: etree._Element) -> tuple[Decision, ...]:
-    """The reviewer decisions recorded in the `<revisionDesc>` of a TEI tree."""
+def read_ledger(root: etree._Element, name: object = "<tei>") -> tuple[Decision, ...]:
+    """The reviewer decisions recorded in the `<revisionDesc>` of a TEI tree (`name` for messages)."""
     doc_id = root.get(XML_ID)
-    names = _reviewer_names(root)
+    names = reviewer_names(root)
     decisions = []
     for change in root.iterfind(f"{tei('teiHeader')}/{tei('revisionDesc')}/{tei('change')}"):
-        kind = change.get("type")
-        if kind not in KINDS:
+        kind = KINDS.get(change.get("type") or "")
+        if kind is None:
             continue
-        target = (change.get("target") or "").lstrip("#")
-        lang, _, sentence = target[len(doc_id) + 1 :].partition(".")
+        target = (change.get("target") or "").split()[:1] or [""]  # the first, of a split English sentence
+        lang, _, local = target[0].lstrip("#")[len(doc_id) + 1 :].partition(".")
+        sentence = local.split(".")[0]  # `s5` of the piece `s5.1`
         who_ref = reviewer_from_ref(change.get("who")) or "reviewer"
-        source = next((seg.text or "" for seg in change.iterfind(tei("seg")) if seg.get("type") == "source"), "")
-        segments = tuple(seg.text or "" for seg in change.iterfind(tei("seg")) if seg.get("type") != "source")
+        annotation = _annotation(change, names)
+        if kind in (DecisionKind.ANNOTATION_ADDED, DecisionKind.ANNOTATION_REMOVED) and annotation is None:
+            raise ReviewError(
+                f'{name}: line {change.sourceline}: <change type="{kind.value}"> '
+                "names no annotation element; put the annotated words back in it or remove the <change>"
+            )
+        typed = {seg.get("type"): seg.text or "" for seg in change.iterfind(tei("seg")) if seg.get("type")}
+        segments = tuple(seg.text or "" for seg in change.iterfind(tei("seg")) if not seg.get("type"))
         decisions.append(
             Decision(
                 kind=kind,
@@ -46,29 +61,33 @@ def read_ledger(root: etree._Element) -> tuple[Decision, ...]:
                 lang=lang,
                 who=names.get(who_ref, who_ref),
                 when=change.get("when") or "",
-                source=source,
-                annotation=_annotation(change, names),
+                source=typed.get(_SOURCE, ""),
+                annotation=annotation,
                 segments=segments,
-                status=change.get("status") or "",
+                stale=change.get("status") == "stale",
+                origin=typed.get(_ORIGIN, ""),
             )
         )
     return tuple(decisions)
 
 
-def record_ledger(data: bytes, doc_id: str, decisions: tuple[Decision, ...]) -> bytes:
-    """The exporter's TEI bytes with `decisions` written into `<revisionDesc>`.
+def reviewer_from_ref(value: str | None) -> str | None:
+    """`#resp.anna` -> `anna` (the exporter's `reviewer_id`, inverted)."""
+    if not value:
+        return None
+    local = value.strip().split()[0].lstrip("#")
+    return local[len(REVIEWER_PREFIX) :] if local.startswith(REVIEWER_PREFIX) else local
 
-    Bytes are returned unchanged when there is nothing to record, so a document
-    without reviews is exactly what the exporter wrote.
-    """
-    if not decisions:
-        return data
-    root = _parse_for_rewrite(data)
-    _ensure_reviewers(root, {d.who for d in decisions})
-    revision = root.find(f"{tei('teiHeader')}/{tei('revisionDesc')}")
-    for decision in decisions:
-        revision.append(_change(doc_id, decision))
-    return _serialize(root)
+
+def changes(doc: Document) -> list[etree._Element]:
+    """The `<change>` records of `doc.review`, for the writer's `<revisionDesc>`."""
+    english = {s.id: align_sentence(s).targets for _b, s in doc.sentences()}
+    return [_change(doc.id, decision, english.get(decision.sentence, ())) for decision in doc.review]
+
+
+def reviewers(decisions: tuple[Decision, ...]) -> set[str]:
+    """Everyone a `<change>` names (each needs a `respStmt`)."""
+    return {d.who for d in decisions}
 
 
 def _parse_for_rewrite(data: bytes) -> etree._Element:
@@ -83,21 +102,31 @@ def _serialize(root: etree._Element) -> bytes:
     return etree.tostring(root.getroottree(), encoding="UTF-8", xml_declaration=True, pretty_print=True)
 
 
-def _change(doc_id: str, decision: Decision) -> etree._Element:
+def _change(doc_id: str, decision: Decision, english: tuple[str, ...] = ()) -> etree._Element:
+    """The `<change>` of `decision`; its target is the sentence changed, on the English side
+    the English sentences as written (`english`: their local ids, `s5.1 s5.2` for a split one)."""
+    pieces = english if decision.lang == "en" and english else (decision.sentence,)
     attrib = {
         "when": decision.when,
         "who": f"#{reviewer_id(decision.who)}",
-        "type": decision.kind,
-        "target": f"#{doc_id}.{decision.lang}.{decision.sentence}",
+        "type": decision.kind.value,
+        "target": " ".join(f"#{doc_id}.{decision.lang}.{piece}" for piece in pieces),
     }
-    if decision.status:
-        attrib["status"] = decision.status
+    if decision.stale:
+        attrib["status"] = "stale"
     change = etree.Element(tei("change"), attrib)
     change.text = _describe(doc_id, decision)
-    if decision.kind in (SOURCE, "translation", "alignment"):
-        etree.SubElement(change, tei("seg"), {"type": "source", XML_LANG: "nl"}).text = decision.source
+    if decision.origin:
+        change.text += " reused from "
+        origin = etree.SubElement(change, tei("seg"), type=_ORIGIN)
+        origin.text, origin.tail = decision.origin, ": "
+    else:
+        change.text += ": "
+    if decision.kind in _TEXT_KINDS:
+        etree.SubElement(change, tei("seg"), {"type": _SOURCE, XML_LANG: "nl"}).text = decision.source
     for segment in decision.segments:
-        etree.SubElement(change, tei("seg"), {XML_LANG: "nl" if decision.kind == SOURCE else "en"}).text = segment
+        lang = "nl" if decision.kind == DecisionKind.SOURCE else "en"
+        etree.SubElement(change, tei("seg"), {XML_LANG: lang}).text = segment
     if decision.annotation is not None:
         change.append(_annotation_element(decision.annotation))
     return change
@@ -106,14 +135,14 @@ def _change(doc_id: str, decision: Decision) -> etree._Element:
 def _describe(doc_id: str, decision: Decision) -> str:
     where = f"{doc_id}.{decision.lang}.{decision.sentence}"
     verb = {
-        "source": "Dutch sentence corrected",
-        "translation": "translation corrected",
-        "alignment": "alignment of the English sentences changed",
-        ANNOTATION_ADDED: "annotation added",
-        ANNOTATION_REMOVED: "annotation removed",
+        DecisionKind.SOURCE: "Dutch sentence corrected",
+        DecisionKind.TRANSLATION: "translation corrected",
+        DecisionKind.ALIGNMENT: "alignment of the English sentences changed",
+        DecisionKind.ANNOTATION_ADDED: "annotation added",
+        DecisionKind.ANNOTATION_REMOVED: "annotation removed",
     }[decision.kind]
-    stale = " (stale: the Dutch sentence has changed since)" if decision.status == "stale" else ""
-    return f"Review: {verb} in {where}{stale}: "
+    stale = " (stale: the Dutch sentence has changed since)" if decision.stale else ""
+    return f"Review: {verb} in {where}{stale}"
 
 
 def _annotation_element(annotation: Annotation) -> etree._Element:
@@ -136,12 +165,12 @@ def _annotation(change: etree._Element, names: dict[str, str]) -> Annotation | N
             start, _, end = (child.get("n") or "0-0").partition("-")
             entity = child.get("target") or "" if tag == "ref" else (child.get("ref") or "").lstrip("#")
             who = reviewer_from_ref(change.get("who"))
-            resp = names.get(who, who) if change.get("type") == ANNOTATION_ADDED else None
+            resp = names.get(who, who) if change.get("type") == DecisionKind.ANNOTATION_ADDED.value else None
             return Annotation(int(start or 0), int(end or 0), _CATEGORIES[tag], entity, child.text or "", resp=resp)
     return None
 
 
-def _reviewer_names(root: etree._Element) -> dict[str, str]:
+def reviewer_names(root: etree._Element) -> dict[str, str]:
     """respStmt id (without `resp.`) -> the reviewer's name as given to the exporter."""
     names = {}
     for stmt in root.iterfind(f"{tei('teiHeader')}/{tei('fileDesc')}/{tei('titleStmt')}/{tei('respStmt')}"):
@@ -177,11 +206,11 @@ def mark_in_place(data: bytes, decisions: tuple[Decision, ...]) -> bytes:
         if change.get("type") in KINDS:
             revision.remove(change)
     for decision in decisions:
-        if decision.kind in ("translation", "alignment"):
+        if decision.kind in (DecisionKind.TRANSLATION, DecisionKind.ALIGNMENT):
             for s in root.iterfind(f".//{tei('s')}[@corresp='#{doc_id}.nl.{decision.sentence}']"):
                 s.set("resp", f"#{reviewer_id(decision.who)}")
                 s.attrib.pop("cert", None)
-        elif decision.kind == ANNOTATION_ADDED:
+        elif decision.kind == DecisionKind.ANNOTATION_ADDED:
             tag, _extra = ANNOTATION_TAGS.get(decision.annotation.category, ("ref", ()))
             for s in root.xpath("//*[@xml:id=$id]", id=f"{doc_id}.{decision.lang}.{decision.sentence}"):
                 for element in s.iter(tei(tag)):
@@ -190,6 +219,10 @@ def mark_in_place(data: bytes, decisions: tuple[Decision, ...]) -> bytes:
                         and "".join(element.itertext()) == decision.annotation.text
                     ):
                         element.set("resp", f"#{reviewer_id(decision.who)}")
-        revision.append(_change(doc_id, decision))
+        english = tuple(
+            (s.get(XML_ID) or "").removeprefix(f"{doc_id}.en.")
+            for s in root.iterfind(f".//{tei('s')}[@corresp='#{doc_id}.nl.{decision.sentence}']")
+        )
+        revision.append(_change(doc_id, decision, english))
     _ensure_reviewers(root, {d.who for d in decisions})
     return _serialize(root)
