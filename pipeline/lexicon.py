@@ -1,10 +1,14 @@
-"""The annotation lexicons: actors and obligations, edited by researchers in `annotations/*.yaml`.
+"""The annotation lexicons: actors, obligations and case law, edited by researchers in `annotations/*.yaml`.
 
 `Lexicon.load(folder)` reads every `*.yaml` file of the folder (see
 `annotations/README.md` for the format), checks each entry and says which file
 and which entry is wrong. `Lexicon.matcher(lang)` compiles the surface forms and
 patterns of one language once into a `Matcher`, which finds the longest
 whole-word mention at each place of a text.
+
+The lexicons ship inside the package (`pipeline/lexicons`, a link to the
+editable `annotations/` folder of the source tree that the wheel build copies),
+so `packaged_folder()` finds them whatever the working directory.
 """
 
 from __future__ import annotations
@@ -16,6 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
+try:  # the C loader reads the lexicons several times faster
+    from yaml import CSafeLoader as _YamlLoader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _YamlLoader
 
 from .errors import LexiconError
 from .model import AuthorityEntry
@@ -38,14 +47,42 @@ TYPES = {
     "norm": "obligation",
     "resolution": "obligation",
     "agreement": "obligation",
+    "directive": "obligation",
+    "regulation": "obligation",
+    "decision": "obligation",
+    "court": "org",
+    "agency": "org",
+    "ministry": "org",
+    "judgment": "case",
 }
-ID_PREFIXES = {"org": "org.", "person": "per.", "place": "pl.", "obligation": "obl."}
+ID_PREFIXES = {"org": "org.", "person": "per.", "place": "pl.", "obligation": "obl.", "case": "case."}
+# the words an EU act number follows, by type and language (see `_eu_act_source`)
+EU_ACT_WORDS = {
+    "directive": {"nl": "Richtlijn|Kaderrichtlijn", "en": "Directive|Framework Directive"},
+    "regulation": {"nl": "(?:Uitvoerings)?[Vv]erordening", "en": "(?:Implementing )?Regulation"},
+    "decision": {"nl": "(?:Kader|Uitvoerings)?[Bb]esluit", "en": "(?:Framework |Implementing )?Decision"},
+}
+# what a state's adjective names when followed by one of these: its authorities ("de Libische autoriteiten")
+STATE_AUTHORITIES = {
+    "nl": "autoriteiten|overheid|overheden|regering|kustwacht|grenswacht|grenspolitie|marine|politie|"
+    "veiligheidsdiensten|veiligheidstroepen|strijdkrachten|leger|asielinstanties|immigratiediensten|"
+    "migratiediensten|asieldiensten|ambassade|staat",
+    "en": "authorities|government|coast ?guard|border guards?|border police|navy|police|security forces|"
+    "security services|armed forces|army|asylum authorities|immigration authorities|embassy|state",
+}
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)+$")
 _WIKIDATA = re.compile(r"^Q[1-9][0-9]*$")
 _FIELDS = {
     "id", "type", "label", "wikidata", "url", "article_of", "article",
     "nl", "en", "nl_patterns", "en_patterns", "ambiguous_in_capitals",
+    "eu_act", "ecli", "nl_adjectives", "en_adjectives",
 }  # fmt: skip
+_ECLI = re.compile(r"^ECLI:[A-Z]{2}:[A-Z0-9.]{1,7}:\d{4}:[A-Z0-9.]{1,25}$")
+
+
+def packaged_folder() -> Path:
+    """The lexicons that ship with the package (the source tree's `annotations/`)."""
+    return Path(__file__).parent / "lexicons"
 
 
 @dataclass(frozen=True)
@@ -64,6 +101,9 @@ class LexiconEntry:
     forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     patterns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     ambiguous_in_capitals: frozenset[str] = frozenset()
+    eu_act: str = ""  # for a directive, regulation or decision: its number ("2013/32/EU", "604/2013")
+    ecli: str = ""  # for a judgment: its European Case Law Identifier
+    adjectives: dict[str, tuple[str, ...]] = field(default_factory=dict)  # for a state: "Libische", "Libyan"
 
     @property
     def category(self) -> str:
@@ -77,6 +117,7 @@ class LexiconEntry:
             label_en=self.label_en,
             type=self.type,
             wikidata=self.wikidata,
+            url=self.url or (ecli_url(self.ecli) if self.ecli else ""),
         )
 
 
@@ -103,6 +144,8 @@ class Lexicon:
         seen: dict[str, str] = {}
         for path in files:
             data = path.read_bytes()
+            if path.name.lower() == "readme.md":
+                continue
             digest.update(path.name.encode() + b"\0" + data + b"\0")
             for entry in _read_file(path, data):
                 if entry.id in seen:
@@ -158,7 +201,7 @@ class Lexicon:
 
 def _read_file(path: Path, data: bytes) -> list[LexiconEntry]:
     try:
-        loaded = yaml.safe_load(data.decode("utf-8"))
+        loaded = yaml.load(data.decode("utf-8"), Loader=_YamlLoader)
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise LexiconError(f"{path}: not a readable YAML lexicon ({exc})") from None
     if loaded is None:
@@ -195,11 +238,23 @@ def _entry(path: Path, position: int, raw: object) -> LexiconEntry:
     if wikidata and not _WIKIDATA.match(wikidata):
         raise LexiconError(f"{where}: 'wikidata' must be a Q-number such as Q458 (got {wikidata!r})")
     forms = {lang: _strings(where, raw, lang) for lang in LANGS}
+    for lang in LANGS:
+        for form in forms[lang]:
+            _check_form(where, lang, form)
     patterns = {lang: _strings(where, raw, f"{lang}_patterns") for lang in LANGS}
     for lang in LANGS:
         for pattern in patterns[lang]:
             _check_pattern(where, lang, pattern)
-    if not any(forms.values()) and not any(patterns.values()):
+    eu_act = _optional_text(where, raw, "eu_act")
+    if eu_act and (kind not in EU_ACT_WORDS or not re.fullmatch(r"\d{1,4}/\d{1,4}(?:/[A-Z]{2,4})?", eu_act)):
+        raise LexiconError(f"{where}: 'eu_act' is for a directive, regulation or decision, as 2013/32/EU or 604/2013")
+    ecli = _optional_text(where, raw, "ecli")
+    if ecli and (kind != "judgment" or not _ECLI.match(ecli)):
+        raise LexiconError(f"{where}: 'ecli' is for a judgment, as ECLI:CE:ECHR:2012:0223JUD002776509")
+    adjectives = {lang: _strings(where, raw, f"{lang}_adjectives") for lang in LANGS}
+    if any(adjectives.values()) and kind != "state":
+        raise LexiconError(f"{where}: only a state has adjectives (nl_adjectives, en_adjectives)")
+    if not any(forms.values()) and not any(patterns.values()) and not eu_act:
         raise LexiconError(f"{where}: no surface forms or patterns (nl, en, nl_patterns, en_patterns)")
     ambiguous = frozenset(_strings(where, raw, "ambiguous_in_capitals"))
     article_of = _optional_text(where, raw, "article_of")
@@ -219,6 +274,9 @@ def _entry(path: Path, position: int, raw: object) -> LexiconEntry:
         forms=forms,
         patterns=patterns,
         ambiguous_in_capitals=ambiguous,
+        eu_act=eu_act,
+        ecli=ecli,
+        adjectives=adjectives,
     )
 
 
@@ -244,6 +302,13 @@ def _strings(where: str, raw: dict, key: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) and str(v).strip() for v in value):
         raise LexiconError(f"{where}: '{key}' must be a list of non-empty texts")
     return tuple(str(v).strip() for v in value)
+
+
+def _check_form(where: str, lang: str, form: str) -> None:
+    try:
+        _form_source(form)
+    except ValueError as exc:
+        raise LexiconError(f"{where}: form {form!r} in {lang}: {exc}") from None
 
 
 def _check_pattern(where: str, lang: str, pattern: str) -> None:
@@ -352,26 +417,52 @@ def _in_capitals(text: str) -> bool:
 def _alternatives(entry: LexiconEntry, lang: str) -> list[_Alternative]:
     alternatives = []
     for form in entry.forms.get(lang, ()):
-        body = _literal_source(form)
+        body = _form_source(form)
         if any(ch.islower() for ch in form):
             body = f"(?i:{body})"
         bucket = form[0].lower() if form[0].isalnum() else _ANY
         alternatives.append(_Alternative(entry, _bounded(body), bucket, form in entry.ambiguous_in_capitals))
     for pattern in entry.patterns.get(lang, ()):
         alternatives.append(_Alternative(entry, _bounded(f"(?i:{pattern})"), _pattern_bucket(pattern), False))
+    if entry.eu_act:
+        alternatives.append(_Alternative(entry, _bounded(_eu_act_source(entry, lang)), _ANY, False))
+    adjectives = entry.adjectives.get(lang, ())
+    if adjectives:
+        body = rf"(?i:(?:{'|'.join(_form_source(a) for a in adjectives)})\s+(?:{STATE_AUTHORITIES[lang]}))"
+        alternatives.append(_Alternative(entry, _bounded(body), _ANY, False))
     return alternatives
 
 
-def _literal_source(form: str) -> str:
-    parts = []
+def _eu_act_source(entry: LexiconEntry, lang: str) -> str:
+    """`Richtlijn 2013/32/EU`, `Verordening (EU) nr. 604/2013`, `Regulation (EU) No 604/2013`."""
+    number = re.escape(entry.eu_act).replace("/", r"\s?/\s?")
+    return rf"(?:{EU_ACT_WORDS[entry.type][lang]})(?:\s+\((?:EU|EG|EEG|EC|EEC)\))?(?:\s+(?:nr|no|No|Nr)\.?)?\s+{number}"
+
+
+def _form_source(form: str) -> str:
+    """A literal form as a regex: spaces match any run of whitespace, the three apostrophes
+    match each other, `[...]` is an optional part and `{a|b}` a choice (both may nest)."""
+    parts: list[str] = []
+    closers: list[str] = []
     for ch in form:
         if ch.isspace():
             if not parts or parts[-1] != r"\s+":
                 parts.append(r"\s+")
         elif ch in _QUOTES:
             parts.append(f"[{_QUOTES}]")
+        elif ch in "[{":
+            parts.append("(?:")
+            closers.append("]" if ch == "[" else "}")
+        elif ch in "]}":
+            if not closers or closers.pop() != ch:
+                raise ValueError(f"unbalanced {ch!r}")
+            parts.append(")?" if ch == "]" else ")")
+        elif ch == "|" and closers and closers[-1] == "}":
+            parts.append("|")
         else:
             parts.append(re.escape(ch))
+    if closers:
+        raise ValueError(f"missing {closers[-1]!r}")
     return "".join(parts)
 
 
@@ -386,4 +477,14 @@ def _pattern_bucket(pattern: str) -> str:
     return _ANY
 
 
-__all__ = ["LANGS", "TYPES", "Lexicon", "LexiconEntry", "Match", "Matcher"]
+def ecli_url(ecli: str) -> str:
+    """Where a judgment with this ECLI can be read (see annotations/README.md, "Case law")."""
+    country = ecli.split(":")[1] if ecli.count(":") >= 4 else ""
+    if country == "NL":
+        return f"https://deeplink.rechtspraak.nl/uitspraak?id={ecli}"
+    if country == "EU":
+        return f"https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=ecli:{ecli}"
+    return f"https://e-justice.europa.eu/ecli/{ecli}"
+
+
+__all__ = ["LANGS", "TYPES", "Lexicon", "LexiconEntry", "Match", "Matcher", "ecli_url", "packaged_folder"]

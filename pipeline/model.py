@@ -75,6 +75,7 @@ class Annotation:
     entity: str
     text: str
     resp: str | None = None  # set when a reviewer added it by hand
+    resolved: bool = False  # the text does not name the entity ("het Hof"): resolved from what came before
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,8 @@ class AuthorityEntry:
     label_en: str
     type: str = ""  # finer kind: "organisation", "office", "body", "state", "treaty", "norm", ...
     wikidata: str = ""  # "Q131559" where known
+    url: str = ""  # where the text can be read (a judgment: its ECLI resolver page)
+    curated: bool = True  # False: recognised by its citation form in this document, not in the lexicons
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, ecli_url
 from .model import Annotation
 
 OFFICIAL_PUBLICATIONS = "https://zoek.officielebekendmakingen.nl"
@@ -46,6 +46,7 @@ _HANDELINGEN = {
         re.IGNORECASE,
     ),
 }
+_ECLI = re.compile(r"(?<![\w:])ECLI:[A-Z]{2}:[A-Z0-9.]{1,7}:\d{4}:[A-Z0-9.]*[A-Z0-9](?![\w:])")
 _ARTICLE = {
     "nl": re.compile(r"(?<!\w)(?:[Aa]rtikel|[Aa]rt\.)\s?(?P<number>\d+[a-z]?)(?!\w)"),
     "en": re.compile(r"(?<!\w)(?:Article|Art\.)\s?(?P<number>\d+[a-z]?)(?!\w)", re.IGNORECASE),
@@ -81,6 +82,8 @@ def find_references(
     for match in _HANDELINGEN[lang].finditer(text):
         url = handelingen_url(match["y1"], match["y2"], match["nr"])
         refs.append(Annotation(match.start(), match.end(), "ref", url, match.group()))
+    for match in _ECLI.finditer(text):
+        refs.append(Annotation(match.start(), match.end(), "ref", ecli_url(match.group()), match.group()))
     for item in annotations:
         if item.category == "obligation" and item.entity in lexicon:
             entry = lexicon.get(item.entity)
