@@ -109,6 +109,11 @@ def _mentions(
         for m in lexicon.matcher(lang).find(text, start, end)
     ]
     for item, entry in find_instruments(text, lang, found, start, end):
+        inside = [a for a in found if item.start <= a.start and a.end <= item.end]
+        if any(
+            a.category == "case" or a.category == "obligation" and lexicon.get(a.entity).type != "norm" for a in inside
+        ):
+            continue  # the lexicon knows this instrument; the grammar only read on too far
         found = [a for a in found if a.end <= item.start or a.start >= item.end]
         found.append(item)
         uncurated.setdefault(entry.id, entry)

@@ -457,7 +457,9 @@ def _form_source(form: str) -> str:
             if not closers or closers.pop() != ch:
                 raise ValueError(f"unbalanced {ch!r}")
             parts.append(")?" if ch == "]" else ")")
-        elif ch == "|" and closers and closers[-1] == "}":
+        elif ch == "|":
+            if not closers or closers[-1] != "}":
+                raise ValueError("'|' separates choices only inside {...}: write [{a|b}] for an optional choice")
             parts.append("|")
         else:
             parts.append(re.escape(ch))

@@ -28,7 +28,7 @@ from .translate import translate_options, translation_options
 @click.option(
     "--lexicons",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Annotation lexicons folder (default: ./annotations when it exists).",
+    help="Annotation lexicons folder (default: the manifest's 'lexicons:' key, else the lexicons shipped with the pipeline).",
 )
 @click.option(
     "--stop-on-error",
@@ -68,11 +68,12 @@ def command(
         pipeline run corpus -o output --no-translate
         pipeline run corpus -o output --model ~/Downloads/translate-nl_en-1_8.argosmodel
     """
+    from ..corpus import manifest_lexicons
+    from ..lexicon import packaged_folder
     from ..run import RunOptions, run_pipeline
     from ..tei.options import ExportOptions, export_date
 
-    if lexicons is None and Path("annotations").is_dir():
-        lexicons = Path("annotations")
+    lexicons = lexicons or manifest_lexicons(corpus) or packaged_folder()
     options = RunOptions(
         corpus=corpus,
         output=output,
