@@ -26,9 +26,8 @@ machine's own are replaced on every run.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import re
+from dataclasses import replace
 
 from .citation_grammar import bind_articles, find_instruments
 from .coreference import resolve_courts

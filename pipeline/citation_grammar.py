@@ -201,14 +201,10 @@ def _name_end(text: str, lang: str, pos: int, end: int, proper: bool) -> int | N
         previous = w_end
     if proper:  # "van Lissabon", "van de Verenigde Naties": capitalised words (with de/het/der between)
         names = []
-        for w_start, w_end, word in kept:
+        for _w_start, w_end, word in kept:
             if word[0].isupper():
                 names.append(w_end)
-            elif word in ("de", "het", "der", "the") and not names:
-                continue
-            elif word in ("de", "het", "der") and names:
-                continue
-            else:
+            elif word not in ("de", "het", "der", "the"):
                 break
         return names[-1] if names else None
     last_content = None

@@ -9,14 +9,13 @@ generic instrument ("*") is right when it is found with an uncurated entry.
 from __future__ import annotations
 
 import pytest
+from unseen_paragraphs import GENERIC, PARAGRAPHS
 
 from pipeline.annotate import annotate
 from pipeline.corpus import CorpusEntry
 from pipeline.model import Metadata
 from pipeline.readers import read_document
 from pipeline.segment import segment
-
-from unseen_paragraphs import GENERIC, PARAGRAPHS
 
 GROUPS = {"org": "actors", "person": "actors", "place": "actors", "obligation": "obligations", "case": "obligations"}
 
