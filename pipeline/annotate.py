@@ -10,7 +10,8 @@ Needs a segmented `Document` (translations optional) and a `Lexicon`
 - instruments the lexicons lack, found by their citation form (`citation_grammar`),
   and `artikel N van het X` bound to X's article;
 - case law (`case` annotations: the judgments of the lexicons);
-- `het Hof` / `the Court` resolved to the court named last before it (`coreference`);
+- `het Hof`, `de Minister`, `dit Protocol` resolved to the entity of that kind named
+  last before it (`coreference`);
 - `ref` annotations for parliamentary papers, treaty articles and ECLIs (`references`);
 - `Document.authority`: the lexicon records cited in the document, and an
   uncurated record for each instrument found by its citation form, sorted by id;
@@ -30,7 +31,7 @@ import re
 from dataclasses import replace
 
 from .citation_grammar import bind_articles, find_instruments
-from .coreference import resolve_courts
+from .coreference import resolve_back_references
 from .crosscheck import WARNING_PREFIX, crosscheck
 from .lexicon import Lexicon
 from .model import Annotation, AuthorityEntry, Block, Document, ForeignSpan, Sentence
@@ -38,13 +39,14 @@ from .references import find_references
 
 _ORDER = {"ref": 0, "org": 1, "person": 1, "place": 1, "obligation": 1, "case": 1}
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
 
 
 def annotate(doc: Document, lexicon: Lexicon) -> Document:
     """The document with annotations, authority list, provenance and cross-language warnings."""
     uncurated: dict[str, AuthorityEntry] = {}
     blocks = tuple(_annotate_block(block, lexicon, uncurated) for block in doc.blocks)
-    annotated = resolve_courts(replace(doc, blocks=blocks), lexicon)
+    annotated = resolve_back_references(replace(doc, blocks=blocks), lexicon, uncurated)
     cited, unknown = _cited(annotated, lexicon, uncurated)
     warnings = [w for w in doc.warnings if not w.startswith(WARNING_PREFIX)]
     warnings.extend(f"{WARNING_PREFIX}{doc.id}: entity {entity!r} is not in the lexicons" for entity in unknown)
@@ -103,9 +105,11 @@ def _mentions(
     text: str, lang: str, lexicon: Lexicon, start: int, end: int, uncurated: dict[str, AuthorityEntry]
 ) -> list[Annotation]:
     """The lexicon's mentions, then the instruments it lacks (which replace what they enclose)."""
+    urls = [(u.start(), u.end()) for u in _URL.finditer(text, start, end)]
     found = [
         Annotation(m.start, m.end, m.entry.category, m.entry.id, text[m.start : m.end])
         for m in lexicon.matcher(lang).find(text, start, end)
+        if not any(u_start <= m.start < u_end for u_start, u_end in urls)  # "ec.europa.eu" names nothing
     ]
     for item, entry in find_instruments(text, lang, found, start, end):
         inside = [a for a in found if item.start <= a.start and a.end <= item.end]

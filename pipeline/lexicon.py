@@ -66,9 +66,10 @@ EU_ACT_WORDS = {
 STATE_AUTHORITIES = {
     "nl": "autoriteiten|overheid|overheden|regering|kustwacht|grenswacht|grenspolitie|marine|politie|"
     "veiligheidsdiensten|veiligheidstroepen|strijdkrachten|leger|asielinstanties|immigratiediensten|"
-    "migratiediensten|asieldiensten|ambassade|staat",
+    "migratiediensten|asieldiensten|ambassade|staat|troepen|ordediensten|inlichtingendiensten|regime",
     "en": "authorities|government|coast ?guard|border guards?|border police|navy|police|security forces|"
-    "security services|armed forces|army|asylum authorities|immigration authorities|embassy|state",
+    "security services|armed forces|army|asylum authorities|immigration authorities|embassy|state|troops|"
+    "intelligence services|regime",
 }
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)+$")
 _WIKIDATA = re.compile(r"^Q[1-9][0-9]*$")
