@@ -35,7 +35,7 @@ import hashlib
 import re
 import unicodedata
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, eu_act_url
 from .model import Annotation, AuthorityEntry
 
 _EU_FAMILY = r"(?:\s+\((?:EU|EG|EEG|EC|EEC|Euratom)\))?"
@@ -124,13 +124,30 @@ _ARTICLE_BEFORE = {
     "nl": re.compile(
         r"(?<!\w)(?:[Aa]rtikel|[Aa]rt\.|ARTIKEL)\s?(?P<number>\d+[a-z]?)"
         r"(?:,?\s+(?:lid|leden)\s+\d+|,?\s+(?:eerste|tweede|derde|vierde|vijfde|zesde)\s+lid)?"
-        r"(?:,?\s+(?:onder|sub)\s+[a-z0-9]\)?)?,?\s+(?:(?:van|uit)\s+(?:het|de)\s+|(?:het|de)\s+)?$"
+        r"(?:,?\s+(?:onder|sub)\s+[a-z0-9]\)?)?,?\s+(?:(?:van|uit)\s+(?:het\s+|de\s+)?|(?:het|de)\s+)?$"
     ),
     "en": re.compile(
         r"(?<!\w)(?:Article|Art\.|ARTICLE)\s?(?P<number>\d+[a-z]?)(?:\s?\(\d+\))?(?:\s?\([a-z]\))?"
         r"\s+(?:of\s+the\s+|of\s+|the\s+)?$"
     ),
 }
+
+
+def eu_act_refs(text: str, lang: str) -> list[Annotation]:
+    """A ref to EUR-Lex for every EU act cited by number (`Richtlijn 2013/32/EU`)."""
+    if lang not in _EU_ACT:
+        return []
+    refs = []
+    for match in _EU_ACT[lang].finditer(text):
+        url = eu_act_url(_kind(match["kind"]), match["num"])
+        if url:
+            refs.append(Annotation(match.start(), match.end(), "ref", url, match.group()))
+    return refs
+
+
+def _kind(word: str) -> str:
+    last = word.lower().split()[-1]
+    return next((kind for nl, kind in _KINDS.items() if last.endswith(nl)), last)
 
 
 def find_instruments(
@@ -159,8 +176,7 @@ def find_instruments(
 def _eu_acts(text: str, lang: str, start: int, end: int) -> list[tuple[int, int, AuthorityEntry]]:
     found = []
     for match in _EU_ACT[lang].finditer(text, start, end):
-        word = match["kind"].lower().split()[-1]
-        kind = next((k for nl, k in _KINDS.items() if word.endswith(nl)), word)
+        kind = _kind(match["kind"])
         number = re.sub(r"\s", "", match["num"])
         nl_word, en_word = _KIND_LABELS[kind]
         entry_id = f"obl.eu.{kind}-{_slug(number)}"
@@ -285,7 +301,7 @@ def bind_articles(
             )
         span = Annotation(before.start(), item.end, "obligation", entity, text[before.start() : item.end])
         result.append(span)
-        if article is None:  # the lexicon's article entries get their ref from `references`
+        if article is None and url:  # the lexicon's article entries get their ref from `references`
             refs.append(Annotation(span.start, span.end, "ref", url, span.text))
     return result, refs
 
@@ -301,4 +317,4 @@ def _instrument(item: Annotation, lexicon: Lexicon, entries: dict[str, Authority
     return None if entry is None or entry.type == "article" else entry
 
 
-__all__ = ["bind_articles", "find_instruments"]
+__all__ = ["bind_articles", "eu_act_refs", "eu_act_url", "find_instruments"]

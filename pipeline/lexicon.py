@@ -269,7 +269,7 @@ def _entry(path: Path, position: int, raw: object) -> LexiconEntry:
         label_en=str(label["en"]).strip(),
         source=path.name,
         wikidata=wikidata,
-        url=_optional_text(where, raw, "url"),
+        url=_optional_text(where, raw, "url") or (eu_act_url(kind, eu_act) if eu_act else ""),
         article_of=article_of,
         article=article,
         forms=forms,
@@ -480,6 +480,20 @@ def _pattern_bucket(pattern: str) -> str:
     return _ANY
 
 
+def eu_act_url(kind: str, number: str) -> str:
+    """EUR-Lex page of an EU act: `directive`, `2013/32/EU` -> ...?uri=CELEX:32013L0032 ("" when unsure)."""
+    parts = re.sub(r"\s", "", number).split("/")
+    first, second = parts[0], parts[1]
+    if re.fullmatch(r"(?:19[5-9]|20[0-9])\d", first):
+        year, serial = first, second
+    elif re.fullmatch(r"(?:19[5-9]|20[0-9])\d", second):
+        year, serial = second, first
+    else:
+        return ""
+    letter = {"directive": "L", "regulation": "R", "decision": "D"}[kind]
+    return f"https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:3{year}{letter}{int(serial):04d}"
+
+
 def ecli_url(ecli: str) -> str:
     """Where a judgment with this ECLI can be read (see annotations/README.md, "Case law")."""
     country = ecli.split(":")[1] if ecli.count(":") >= 4 else ""
@@ -490,4 +504,4 @@ def ecli_url(ecli: str) -> str:
     return f"https://e-justice.europa.eu/ecli/{ecli}"
 
 
-__all__ = ["LANGS", "TYPES", "Lexicon", "LexiconEntry", "Match", "Matcher", "ecli_url", "packaged_folder"]
+__all__ = ["LANGS", "TYPES", "Lexicon", "LexiconEntry", "Match", "Matcher", "ecli_url", "eu_act_url", "packaged_folder"]

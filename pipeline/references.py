@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from .citation_grammar import eu_act_refs
 from .lexicon import Lexicon, ecli_url
 from .model import Annotation
 
@@ -82,6 +83,8 @@ def find_references(
     for match in _HANDELINGEN[lang].finditer(text):
         url = handelingen_url(match["y1"], match["y2"], match["nr"])
         refs.append(Annotation(match.start(), match.end(), "ref", url, match.group()))
+    spans = {(a.start, a.end) for a in annotations}
+    refs.extend(ref for ref in eu_act_refs(text, lang) if (ref.start, ref.end) in spans)  # the act's own term
     for match in _ECLI.finditer(text):
         refs.append(Annotation(match.start(), match.end(), "ref", ecli_url(match.group()), match.group()))
     for item in annotations:

@@ -250,7 +250,7 @@ def _categories(taxonomy: etree._Element, entries: list[AuthorityEntry], warning
         text_el(category, "catDesc", entry.label_nl, warnings, **{XML_LANG: "nl"})
         text_el(category, "catDesc", entry.label_en, warnings, **{XML_LANG: "en"})
         if not entry.curated:
-            text_el(category, "desc", UNCURATED_DESC, warnings, type="uncurated", **{XML_LANG: "en"})
+            text_el(category, "catDesc", UNCURATED_DESC, warnings, n="uncurated", **{XML_LANG: "en"})
 
 
 def profile_desc(authorities: list, dutch: str, translated: bool, warnings: list[str]) -> etree._Element:
