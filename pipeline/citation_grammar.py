@@ -217,12 +217,24 @@ def _name_end(text: str, lang: str, pos: int, end: int, proper: bool) -> int | N
         previous = w_end
     if proper:  # "van Lissabon", "van de Verenigde Naties": capitalised words (with de/het/der between)
         names = []
-        for _w_start, w_end, word in kept:
+        for index, (_w_start, w_end, word) in enumerate(kept):
             if word[0].isupper():
                 names.append(w_end)
+            elif names and re.fullmatch(_LINKS[lang], word):  # "Protocol van Istanboel inzake ..."
+                return _name_end(text, lang, kept[index][1], end, proper=False) or names[-1]
             elif word not in ("de", "het", "der", "the"):
                 break
         return names[-1] if names else None
+    if lang == "en":  # English names are in title case: "Convention on the Rights of Persons with ..."
+        last_content = None
+        for index, (_w_start, w_end, word) in enumerate(kept):
+            if index > 0 and re.fullmatch(_HEADS[lang], word):
+                break  # "... and the Convention on ...": another instrument
+            if word[0].isupper() or word[0].isdigit():
+                last_content = w_end
+            elif word.lower() not in _TRAILING["en"]:
+                break
+        return last_content
     last_content = None
     for index, (_w_start, w_end, word) in enumerate(kept):
         lower = word.lower()

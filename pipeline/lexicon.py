@@ -145,8 +145,6 @@ class Lexicon:
         seen: dict[str, str] = {}
         for path in files:
             data = path.read_bytes()
-            if path.name.lower() == "readme.md":
-                continue
             digest.update(path.name.encode() + b"\0" + data + b"\0")
             for entry in _read_file(path, data):
                 if entry.id in seen:
