@@ -62,6 +62,11 @@ EU_ACT_WORDS = {
     "regulation": {"nl": "(?:Uitvoerings)?[Vv]erordening", "en": "(?:Implementing )?Regulation"},
     "decision": {"nl": "(?:Kader|Uitvoerings)?[Bb]esluit", "en": "(?:Framework |Implementing )?Decision"},
 }
+EU_ACT_STARTS = {  # the letters those words can start with
+    "directive": {"nl": "rk", "en": "df"},
+    "regulation": {"nl": "uv", "en": "ir"},
+    "decision": {"nl": "kub", "en": "fid"},
+}
 # what a state's adjective names when followed by one of these: its authorities ("de Libische autoriteiten")
 STATE_AUTHORITIES = {
     "nl": "autoriteiten|overheid|overheden|regering|kustwacht|grenswacht|grenspolitie|marine|politie|"
@@ -324,14 +329,14 @@ def _check_pattern(where: str, lang: str, pattern: str) -> None:
 # --- matching ---------------------------------------------------------------
 
 _QUOTES = "'’‘"
-_ANY = ""  # bucket of alternatives whose first character is not known
+_ANY = frozenset()  # the buckets of an alternative whose first character is not known
 
 
 @dataclass(frozen=True)
 class _Alternative:
     entry: LexiconEntry
     source: str  # regex source, boundaries included
-    bucket: str  # lowercased first character, or _ANY
+    buckets: frozenset[str]  # the lowercased characters it can start with, or _ANY
     ambiguous: bool  # skipped in a sentence written all in capitals
 
 
@@ -356,11 +361,16 @@ class Matcher:
     def __init__(self, entries: Iterable[LexiconEntry], lang: str):
         self.lang = lang
         self._alternatives = [alt for entry in entries for alt in _alternatives(entry, lang)]
-        self._compiled = [re.compile(alt.source) for alt in self._alternatives]
+        # each alternative on its own is compiled when first needed (the scanner, compiled
+        # now, already checks every one of them); most texts never need most of them
+        self._compiled: list[re.Pattern | None] = [None] * len(self._alternatives)
         buckets: dict[str, list[int]] = {}
+        self._any = []
         for index, alt in enumerate(self._alternatives):
-            buckets.setdefault(alt.bucket, []).append(index)
-        self._any = buckets.pop(_ANY, [])
+            for key in alt.buckets:
+                buckets.setdefault(key, []).append(index)
+            if not alt.buckets:
+                self._any.append(index)
         self._buckets = buckets
         self._scanner = re.compile(self._scanner_source(buckets)) if self._alternatives else None
 
@@ -402,7 +412,10 @@ class Matcher:
             alt = self._alternatives[index]
             if capitals and alt.ambiguous:
                 continue
-            hit = self._compiled[index].match(text, pos, end)
+            compiled = self._compiled[index]
+            if compiled is None:
+                compiled = self._compiled[index] = re.compile(alt.source)
+            hit = compiled.match(text, pos, end)
             if hit is not None and hit.end() > hit.start() and (best is None or hit.end() > best.end):
                 best = Match(hit.start(), hit.end(), alt.entry)
         return best
@@ -419,22 +432,70 @@ def _alternatives(entry: LexiconEntry, lang: str) -> list[_Alternative]:
         body = _form_source(form)
         if any(ch.islower() for ch in form):
             body = f"(?i:{body})"
-        bucket = form[0].lower() if form[0].isalnum() else _ANY
-        alternatives.append(_Alternative(entry, _bounded(body), bucket, form in entry.ambiguous_in_capitals))
+        ambiguous = form in entry.ambiguous_in_capitals
+        alternatives.append(_Alternative(entry, _bounded(body), _first_chars(form), ambiguous))
     for pattern in entry.patterns.get(lang, ()):
         alternatives.append(_Alternative(entry, _bounded(f"(?i:{pattern})"), _pattern_bucket(pattern), False))
     if entry.eu_act:
-        alternatives.append(_Alternative(entry, _bounded(_eu_act_source(entry, lang)), _ANY, False))
+        starts = frozenset(EU_ACT_STARTS[entry.type][lang])
+        alternatives.append(_Alternative(entry, _bounded(_eu_act_source(entry, lang)), starts, False))
     adjectives = entry.adjectives.get(lang, ())
     if adjectives:
         body = rf"(?i:(?:{'|'.join(_form_source(a) for a in adjectives)})\s+(?:{STATE_AUTHORITIES[lang]}))"
-        alternatives.append(_Alternative(entry, _bounded(body), _ANY, False))
+        starts = frozenset().union(*(_first_chars(a) for a in adjectives))
+        alternatives.append(
+            _Alternative(entry, _bounded(body), starts if all(map(_first_chars, adjectives)) else _ANY, False)
+        )
     return alternatives
+
+
+def _first_chars(form: str) -> frozenset[str]:
+    """The lowercased letters or digits a form can start with (`[{VN-|EU-}]Verdrag`: v, e),
+    or _ANY when that is not plain (a form that starts with punctuation)."""
+    if not form:
+        return _ANY
+    head = form[0]
+    if head.isalnum():
+        return frozenset({head.lower()})
+    if head in "[{":
+        closing = _closing(form)
+        inner = form[1:closing]
+        branches = _top_level_split(inner) if head == "{" else [inner]
+        starts = [_first_chars(branch + form[closing + 1 :]) for branch in branches]
+        if head == "[":
+            starts.append(_first_chars(form[closing + 1 :]))
+        return _ANY if any(not s for s in starts) else frozenset().union(*starts)
+    return _ANY
+
+
+def _closing(form: str) -> int:
+    depth = 0
+    for index, ch in enumerate(form):
+        depth += ch in "[{"
+        depth -= ch in "]}"
+        if depth == 0:
+            return index
+    return len(form) - 1
+
+
+def _top_level_split(inner: str) -> list[str]:
+    parts, depth, current = [], 0, ""
+    for ch in inner:
+        if ch == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+            continue
+        depth += ch in "[{"
+        depth -= ch in "]}"
+        current += ch
+    return [*parts, current]
 
 
 def _eu_act_source(entry: LexiconEntry, lang: str) -> str:
     """`Richtlijn 2013/32/EU`, `Verordening (EU) nr. 604/2013`, `Regulation (EU) No 604/2013`."""
-    number = re.escape(entry.eu_act).replace("/", r"\s?/\s?")
+    year_serial = "/".join(entry.eu_act.split("/")[:2])
+    # the series suffix may be left out or given in the other language (EG/EC, EEG/EEC)
+    number = re.escape(year_serial).replace("/", r"\s?/\s?") + r"(?:\s?/\s?(?:EU|EG|EC|EEG|EEC|JBZ|JHA))?"
     return rf"(?:{EU_ACT_WORDS[entry.type][lang]})(?:\s+\((?:EU|EG|EEG|EC|EEC)\))?(?:\s+(?:nr|no|No|Nr)\.?)?\s+{number}"
 
 
@@ -471,10 +532,10 @@ def _bounded(body: str) -> str:
     return rf"(?<!\w)(?:{body})(?!\w)"
 
 
-def _pattern_bucket(pattern: str) -> str:
+def _pattern_bucket(pattern: str) -> frozenset[str]:
     """The first character a pattern must start with, when that is plain to see."""
     if len(pattern) >= 2 and pattern[0].isalnum() and pattern[1] not in "?*{|":
-        return pattern[0].lower()
+        return frozenset({pattern[0].lower()})
     return _ANY
 
 
