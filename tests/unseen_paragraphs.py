@@ -282,4 +282,91 @@ PARAGRAPHS = [
         ],
         [],
     ),
+    # written after the first round of general fixes, measured before any change (see the closing note)
+    (
+        "nl-BE",
+        "Schriftelijke vraag aan de staatssecretaris voor Asiel en Migratie: hoe verzoent de regering de "
+        "geplande terugdrijvingen aan de grens met het Verdrag van Genève en met het Handvest van de "
+        "grondrechten van de Europese Unie? Het Grondwettelijk Hof heeft zich daar nog niet over gebogen.",
+        [
+            ("org", "staatssecretaris voor Asiel en Migratie", "org.state-secretary-asylum-migration-be"),
+            ("obligation", "Verdrag van Genève", "obl.refugee-convention-1951"),
+            ("obligation", "Handvest van de grondrechten van de Europese Unie", "obl.eu-charter"),
+            ("org", "Grondwettelijk Hof", "org.grondwettelijk-hof"),
+        ],
+        [],
+    ),
+    (
+        "nl-NL",
+        "Persbericht. Amnesty International en Human Rights Watch roepen de Europese Commissie op om de "
+        "samenwerking met de Tunesische kustwacht op te schorten. Volgens beide organisaties schendt die "
+        "samenwerking het internationaal humanitair recht niet, maar wel het folterverbod en het beginsel "
+        "van non-refoulement.",
+        [
+            ("org", "Amnesty International", "org.amnesty-international"),
+            ("org", "Human Rights Watch", "org.human-rights-watch"),
+            ("org", "Europese Commissie", "org.european-commission"),
+            ("place", "Tunesische kustwacht", "pl.tunisia"),
+            ("obligation", "internationaal humanitair recht", "obl.international-humanitarian-law"),
+            ("obligation", "folterverbod", "obl.prohibition-of-torture"),
+            ("obligation", "beginsel van non-refoulement", "obl.non-refoulement"),
+        ],
+        [],
+    ),
+    (
+        "nl-BE",
+        "Arrest nr. 245 123 van de Raad voor Vreemdelingenbetwistingen. De verzoekende partij voert de "
+        "schending aan van artikel 3 van het EVRM en van artikel 4 van het Handvest. De Raad stelt vast "
+        "dat het Commissariaat-generaal voor de Vluchtelingen en de Staatlozen geen rekening hield met het "
+        "Elgafaji-arrest.",
+        [
+            ("org", "Raad voor Vreemdelingenbetwistingen", "org.rvv"),
+            ("obligation", "artikel 3 van het EVRM", "obl.echr-art3"),
+            ("org", "Raad", "org.rvv"),
+            ("org", "Commissariaat-generaal voor de Vluchtelingen en de Staatlozen", "org.cgvs"),
+            ("case", "Elgafaji-arrest", "case.elgafaji"),
+        ],
+        [],
+    ),
+    (
+        "nl-NL",
+        "Column. Wie het Vluchtelingenverdrag serieus neemt, kan niet zwijgen over de Griekse autoriteiten "
+        "die asielzoekers op zee terugduwen. Het recht op asiel is geen gunst, het is internationaal recht.",
+        [
+            ("obligation", "Vluchtelingenverdrag", "obl.refugee-convention-1951"),
+            ("place", "Griekse autoriteiten", "pl.greece"),
+            ("obligation", "recht op asiel", "obl.right-to-asylum"),
+            ("obligation", "internationaal recht", "obl.international-law"),
+        ],
+        [],
+    ),
+    (
+        "nl-NL",
+        "De staatssecretaris heeft het VN-Comité tegen Foltering laten weten dat Nederland het Verdrag "
+        "inzake de rechten van personen met een handicap ook in vreemdelingenbewaring toepast. Het "
+        "Kinderrechtencomité vroeg eerder om hetzelfde voor kinderen.",
+        [
+            ("org", "VN-Comité tegen Foltering", "org.un-committee-against-torture"),
+            ("place", "Nederland", "pl.netherlands"),
+            ("obligation", "Verdrag inzake de rechten van personen met een handicap", "obl.crpd"),
+            ("org", "Kinderrechtencomité", "org.crc-committee"),
+        ],
+        ["staatssecretaris"],
+    ),
+    (
+        "nl-BE",
+        "Opiniestuk. Het Europees Migratiepact verplicht België niet om het Verdrag van Istanbul opzij te "
+        "schuiven. Ook Fedasil en Myria wijzen erop dat de Opvangrichtlijn bindend blijft, wat de Vlaamse "
+        "Regering er ook van vindt.",
+        [
+            ("obligation", "Europees Migratiepact", "obl.migration-pact-2024"),
+            ("place", "België", "pl.belgium"),
+            ("obligation", "Verdrag van Istanbul", GENERIC),
+            ("org", "Fedasil", "org.fedasil"),
+            ("org", "Myria", "org.myria"),
+            ("obligation", "Opvangrichtlijn", "obl.reception-directive"),
+            ("org", "Vlaamse Regering", "org.vlaamse-regering"),
+        ],
+        [],
+    ),
 ]
