@@ -64,7 +64,7 @@ class ForeignSpan:
 class Annotation:
     """A span of sentence (or translation) text linked to an authority entry.
 
-    category: "org", "person", "place", "obligation" or "ref".
+    category: "org", "person", "place", "obligation", "case" (a judgment) or "ref".
     entity: the authority id (`org.unhcr`, `obl.non-refoulement`); for a "ref",
     the target URL (empty when none can be derived).
     """
@@ -167,7 +167,7 @@ class Source:
 class AuthorityEntry:
     """One record of the authority list (from the lexicons in `annotations/`).
 
-    category: "org", "person", "place" or "obligation"; `id` is the xml:id used in
+    category: "org", "person", "place", "obligation" or "case"; `id` is the xml:id used in
     the TEI header (`org.unhcr`, `obl.non-refoulement`), referenced as `#id`.
     """
 
