@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .citation_grammar import bind_articles, find_instruments
+from .citation_grammar import UNCURATED_NAMED, bind_articles, find_instruments
 from .coreference import resolve_back_references
 from .crosscheck import WARNING_PREFIX, crosscheck
 from .lexicon import Lexicon
@@ -97,8 +97,27 @@ def _annotate_sentence(sentence: Sentence, lexicon: Lexicon, uncurated: dict[str
     translation = sentence.translation
     if translation is not None:
         english = annotate_text(translation.text, "en", lexicon, uncurated=uncurated)
+        english = _same_uncurated_ids(machine, english, uncurated)
         translation = replace(translation, annotations=_with_reviewed(english, translation.annotations))
     return replace(sentence, annotations=annotations, translation=translation)
+
+
+def _same_uncurated_ids(
+    source: tuple[Annotation, ...], english: tuple[Annotation, ...], uncurated: dict[str, AuthorityEntry]
+) -> tuple[Annotation, ...]:
+    """Give the English side's named instruments the ids of the source's, when a sentence pair cites
+    as many of them on both sides (`Verdrag inzake clustermunitie` = `Convention on Cluster
+    Munitions`, one after the other); the English label goes into the source's entry."""
+    ours = list(dict.fromkeys(a.entity for a in source if a.entity.startswith(UNCURATED_NAMED)))
+    theirs = list(dict.fromkeys(a.entity for a in english if a.entity.startswith(UNCURATED_NAMED)))
+    if not ours or len(ours) != len(theirs) or ours == theirs:
+        return english
+    mapping = dict(zip(theirs, ours))
+    for their_id, our_id in mapping.items():
+        entry = uncurated[our_id]
+        if entry.label_en == entry.label_nl:
+            uncurated[our_id] = replace(entry, label_en=uncurated[their_id].label_en)
+    return tuple(replace(a, entity=mapping.get(a.entity, a.entity)) for a in english)
 
 
 def _mentions(

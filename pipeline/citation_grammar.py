@@ -251,9 +251,12 @@ def _name_end(text: str, lang: str, pos: int, end: int, proper: bool) -> int | N
     return last_content
 
 
+UNCURATED_NAMED = "obl.doc."  # ids of named instruments (and their articles) found by citation form
+
+
 def _named_entry(name: str) -> AuthorityEntry:
     label = re.sub(r"\s+", " ", name).strip()
-    return _uncurated(f"obl.doc.{_slug(label)}", label, label, "treaty")
+    return _uncurated(f"{UNCURATED_NAMED}{_slug(label)}", label, label, "treaty")
 
 
 def _uncurated(entry_id: str, label_nl: str, label_en: str, kind: str) -> AuthorityEntry:
@@ -329,4 +332,4 @@ def _instrument(item: Annotation, lexicon: Lexicon, entries: dict[str, Authority
     return None if entry is None or entry.type == "article" else entry
 
 
-__all__ = ["bind_articles", "eu_act_refs", "eu_act_url", "find_instruments"]
+__all__ = ["UNCURATED_NAMED", "bind_articles", "eu_act_refs", "find_instruments"]

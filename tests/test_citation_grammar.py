@@ -134,3 +134,39 @@ def test_an_article_is_bound_to_the_instrument_after_it(lexicon, text, entity):
 )
 def test_eu_act_urls_follow_the_celex_number(kind, number, celex):
     assert eu_act_url(kind, number) == f"https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:{celex}"
+
+
+def test_a_sentence_pair_citing_one_unknown_instrument_shares_its_id(lexicon, tmp_path):
+    """The Dutch and the English name of the same instrument point to one uncurated record."""
+    from dataclasses import replace
+
+    from pipeline.annotate import annotate
+    from pipeline.corpus import entry_for_file
+    from pipeline.model import Translation
+    from pipeline.readers import read_document
+    from pipeline.segment import segment
+
+    path = tmp_path / "brief.txt"
+    path.write_text("Nederland ratificeerde het Verdrag inzake clustermunitie.\n", encoding="utf-8")
+    doc = segment(read_document(entry_for_file(path)))
+    english = Translation(("The Netherlands ratified the Convention on Cluster Munitions.",), "machine")
+    doc = replace(
+        doc,
+        blocks=tuple(
+            replace(b, sentences=tuple(replace(s, translation=english) for s in b.sentences)) for b in doc.blocks
+        ),
+    )
+    annotated = annotate(doc, lexicon)
+    ((_block, sentence),) = annotated.sentences()
+    ids = {
+        a.text: a.entity
+        for a in (*sentence.annotations, *sentence.translation.annotations)
+        if a.category == "obligation"
+    }
+    assert ids == {
+        "Verdrag inzake clustermunitie": "obl.doc.verdrag-inzake-clustermunitie",
+        "Convention on Cluster Munitions": "obl.doc.verdrag-inzake-clustermunitie",
+    }
+    (entry,) = [e for e in annotated.authority if not e.curated]
+    assert (entry.label_nl, entry.label_en) == ("Verdrag inzake clustermunitie", "Convention on Cluster Munitions")
+    assert not any("only in" in w for w in annotated.warnings)  # no cross-language mismatch reported
