@@ -16,7 +16,6 @@ reference back, and is left alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import replace
 
 from .lexicon import Lexicon
@@ -71,13 +70,14 @@ class _Heads:
     """Which head nouns the preferred label of an entity holds, per language (cached)."""
 
     def __init__(self, lexicon: Lexicon, uncurated: dict[str, AuthorityEntry]):
-        self._label: Callable[[str, str], str] = lambda entity, lang: _label(entity, lang, lexicon, uncurated)
+        self._lexicon = lexicon
+        self._uncurated = uncurated
         self._cache: dict[tuple[str, str], frozenset[str]] = {}
 
     def of(self, entity: str, lang: str) -> frozenset[str]:
         key = (entity, lang)
         if key not in self._cache:
-            label = self._label(entity, lang).lower()
+            label = _label(entity, lang, self._lexicon, self._uncurated).lower()
             self._cache[key] = frozenset(
                 h for h in HEADS[lang] if re.search(rf"(?<![^\W\d_]){h.lower()}(?![^\W\d_])", label)
             )
