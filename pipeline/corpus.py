@@ -77,6 +77,24 @@ def _entry(manifest: Path, position: int, raw: object) -> CorpusEntry:
     return CorpusEntry(doc_id, path, Metadata(**values))
 
 
+def manifest_lexicons(corpus: Path) -> Path | None:
+    """The lexicons folder a corpus names (`lexicons: path` at the top of its manifest), or None."""
+    manifest = corpus if corpus.is_file() and corpus.suffix in (".yaml", ".yml") else corpus / MANIFEST_NAME
+    if not manifest.is_file():
+        return None
+    try:
+        data = yaml.safe_load(manifest.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise ManifestError(f"{manifest}: not a readable YAML manifest ({exc})") from None
+    value = data.get("lexicons") if isinstance(data, dict) else None
+    if value is None:
+        return None
+    folder = manifest.parent / str(value)
+    if not isinstance(value, str) or not folder.is_dir():
+        raise ManifestError(f"{manifest}: 'lexicons' must name a folder of lexicon files (got {value!r})")
+    return folder
+
+
 def form_from_suffix(path: Path) -> str:
     suffix = path.suffix.lower()
     return "markdown" if suffix in (".md", ".markdown") else "pdf" if suffix == ".pdf" else "pdf-text"

@@ -65,7 +65,7 @@ class ForeignSpan:
 class Annotation:
     """A span of sentence (or translation) text linked to an authority entry.
 
-    category: "org", "person", "place", "obligation" or "ref".
+    category: "org", "person", "place", "obligation", "case" (a judgment) or "ref".
     entity: the authority id (`org.unhcr`, `obl.non-refoulement`); for a "ref",
     the target URL (empty when none can be derived).
     """
@@ -76,6 +76,7 @@ class Annotation:
     entity: str
     text: str
     resp: str | None = None  # set when a reviewer added it by hand
+    resolved: bool = False  # the text does not name the entity ("het Hof"): resolved from what came before
 
 
 @dataclass(frozen=True)
@@ -167,7 +168,7 @@ class Source:
 class AuthorityEntry:
     """One record of the authority list (from the lexicons in `annotations/`).
 
-    category: "org", "person", "place" or "obligation"; `id` is the xml:id used in
+    category: "org", "person", "place", "obligation" or "case"; `id` is the xml:id used in
     the TEI header (`org.unhcr`, `obl.non-refoulement`), referenced as `#id`.
     """
 
@@ -177,6 +178,8 @@ class AuthorityEntry:
     label_en: str
     type: str = ""  # finer kind: "organisation", "office", "body", "state", "treaty", "norm", ...
     wikidata: str = ""  # "Q131559" where known
+    url: str = ""  # where the text can be read (a judgment: its ECLI resolver page)
+    curated: bool = True  # False: recognised by its citation form in this document, not in the lexicons
 
 
 class DecisionKind(str, Enum):

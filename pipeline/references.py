@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import Lexicon
+from .citation_grammar import eu_act_refs
+from .lexicon import Lexicon, ecli_url
 from .model import Annotation
 
 OFFICIAL_PUBLICATIONS = "https://zoek.officielebekendmakingen.nl"
@@ -46,6 +47,7 @@ _HANDELINGEN = {
         re.IGNORECASE,
     ),
 }
+_ECLI = re.compile(r"(?<![\w:])ECLI:[A-Z]{2}:[A-Z0-9.]{1,7}:\d{4}:[A-Z0-9.]*[A-Z0-9](?![\w:])")
 _ARTICLE = {
     "nl": re.compile(r"(?<!\w)(?:[Aa]rtikel|[Aa]rt\.)\s?(?P<number>\d+[a-z]?)(?!\w)"),
     "en": re.compile(r"(?<!\w)(?:Article|Art\.)\s?(?P<number>\d+[a-z]?)(?!\w)", re.IGNORECASE),
@@ -81,6 +83,10 @@ def find_references(
     for match in _HANDELINGEN[lang].finditer(text):
         url = handelingen_url(match["y1"], match["y2"], match["nr"])
         refs.append(Annotation(match.start(), match.end(), "ref", url, match.group()))
+    spans = {(a.start, a.end) for a in annotations}
+    refs.extend(ref for ref in eu_act_refs(text, lang) if (ref.start, ref.end) in spans)  # the act's own term
+    for match in _ECLI.finditer(text):
+        refs.append(Annotation(match.start(), match.end(), "ref", ecli_url(match.group()), match.group()))
     for item in annotations:
         if item.category == "obligation" and item.entity in lexicon:
             entry = lexicon.get(item.entity)

@@ -61,6 +61,7 @@ class RunOptions:
     validate: bool = True  # validate every file against tei_all before writing it
     review_memory: Path | None = None  # reviewed TEI files whose corrections are reused here too
     no_translate_reason: str = "translation was switched off (pipeline run --no-translate)"
+    no_annotate_reason: str = "no lexicons folder was given"
 
 
 @dataclass
@@ -81,6 +82,8 @@ class RunSummary:
     refused: set[str] = field(default_factory=set)  # ids whose existing TEI file could not be read back
     edits_not_kept: int = 0  # reviewer edits this run could not keep (each a warning; the file saved)
     translation: str = ""  # signature of the translator, "" without translation
+    lexicons: str = ""  # the lexicons folder and signature, "" without annotation
+    annotation_off: str = ""  # why nothing was annotated, "" when annotation ran
     seconds: float = 0.0
 
     @property
@@ -96,6 +99,7 @@ class RunSummary:
             + (f", {self.reviewed} reviewed" if self.reviewed else "")
             + (f", {self.untranslated} without English" if self.untranslated else ""),
             f"model       {self.translation or 'none (no translation)'}",
+            f"lexicons    {self.lexicons}" if self.lexicons else f"annotations off: {self.annotation_off}",
             "annotations " + (", ".join(f"{k} {v}" for k, v in sorted(self.annotations.items())) or "none"),
             f"files       {len(self.written)} written, {len(self.unchanged)} unchanged",
             f"mismatches  {len(self.mismatches)} sentence pair(s) name different actors or obligations"
@@ -148,7 +152,7 @@ def run_pipeline(options: RunOptions, schema=None, translator=None) -> RunSummar
             from .translate import translate_documents
 
             docs = _bar(translate_documents(docs, translator), options, "translate", len(entries))
-        docs = _annotated(docs, options)
+        docs = _annotated(docs, options, summary)
         members = []
         citations = CitationTable()
         for doc in _bar(docs, options, "export", len(entries)):
@@ -279,16 +283,17 @@ def _fail(summary: RunSummary, options: RunOptions, message: str) -> None:
         raise PipelineError(message)
 
 
-def _annotated(docs: Iterable[Document], options: RunOptions) -> Iterator[Document]:
-    """Each document annotated with the lexicons (loaded once), or as it is without them."""
-    if options.lexicons is None:  # the reviewer's annotations still apply
-        yield from map(settle_annotations, docs)
-        return
+def _annotated(docs: Iterable[Document], options: RunOptions, summary: RunSummary) -> Iterator[Document]:
+    """Each document annotated with the lexicons (loaded once, now), or as it is without them
+    (the reviewer's annotations still apply)."""
+    if options.lexicons is None:
+        summary.annotation_off = options.no_annotate_reason
+        return map(settle_annotations, docs)
     from .annotate import Lexicon, annotate
 
     lexicon = Lexicon.load(options.lexicons)
-    for doc in docs:
-        yield annotate(doc, lexicon)
+    summary.lexicons = f"{options.lexicons} ({lexicon.signature})"
+    return (annotate(doc, lexicon) for doc in docs)
 
 
 def _export(doc: Document, folder: Path, options: ExportOptions, schema, summary: RunSummary) -> CorpusMember | None:

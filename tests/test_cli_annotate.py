@@ -54,7 +54,7 @@ def test_bad_lexicon_is_a_one_line_error(tmp_path, corpus_dir):
     assert (
         result.output == f"Error: {tmp_path / 'bad.yaml'}: entry 'org.x': unknown type 'club' (expected one of "
         "organisation, office, body, party, person, state, place, treaty, charter, protocol, article, norm, "
-        "resolution, agreement)\n"
+        "resolution, agreement, directive, regulation, decision, court, agency, ministry, judgment)\n"
     )
 
 

@@ -201,3 +201,118 @@ def test_ambiguous_acronyms_are_skipped_in_capitals(lexicon):
 )
 def test_english_matching(lexicon, text, expected):
     assert mentions(lexicon, text, "en") == expected
+
+
+# --- the compact form syntax, EU act numbers, ECLIs, state adjectives ------------------
+
+
+def one_entry(tmp_path: Path, body: str) -> Lexicon:
+    (tmp_path / "one.yaml").write_text("entries:\n" + body, encoding="utf-8")
+    return Lexicon.load(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        # the optional part and the choice both taken, or neither
+        ("het Internationaal Verdrag tegen foltering geldt", "Internationaal Verdrag tegen foltering"),
+        ("het Verdrag tegen foltering geldt", "Verdrag tegen foltering"),
+        ("de VN-Conventie tegen foltering", "VN-Conventie tegen foltering"),
+        # a choice is not optional: the head noun must be there
+        ("het tegen foltering gerichte beleid", None),
+    ],
+)
+def test_a_form_has_optional_parts_and_choices(tmp_path, text, found):
+    lexicon = one_entry(
+        tmp_path,
+        "- {id: obl.cat, type: treaty, label: {nl: CAT, en: CAT}, "
+        'nl: ["[{Internationaal |VN-}]{Verdrag|Conventie} tegen foltering"]}\n',
+    )
+    assert mentions(lexicon, text) == ([(found, "obl.cat")] if found else [])
+
+
+@pytest.mark.parametrize(
+    "form, problem",
+    [
+        ("Verdrag [tegen foltering", "missing ']'"),
+        ("Verdrag {tegen|inzake foltering", "missing '}'"),
+        ("Verdrag tegen} foltering", "unbalanced '}'"),
+        # a bar outside braces is a slip for [{a|b}], not a literal bar
+        ("Verdrag [tegen |inzake ]foltering", "'|' separates choices only inside {...}"),
+    ],
+)
+def test_a_malformed_form_names_the_file_entry_and_form(tmp_path, form, problem):
+    with pytest.raises(LexiconError) as error:
+        one_entry(tmp_path, f'- {{id: obl.x, type: treaty, label: {{nl: X, en: X}}, nl: ["{form}"]}}\n')
+    assert str(error.value).startswith(f"{tmp_path / 'one.yaml'}: entry 'obl.x': form {form!r} in nl: {problem}")
+
+
+def test_an_eu_act_number_matches_its_citation_forms_in_both_languages(tmp_path):
+    lexicon = one_entry(
+        tmp_path,
+        '- {id: obl.dublin, type: regulation, eu_act: "604/2013", label: {nl: Dublin, en: Dublin}}\n',
+    )
+    assert mentions(lexicon, "Verordening (EU) nr. 604/2013 en verordening 604/2013") == [
+        ("Verordening (EU) nr. 604/2013", "obl.dublin"),
+        ("verordening 604/2013", "obl.dublin"),
+    ]
+    assert mentions(lexicon, "Regulation (EU) No 604/2013 applies", "en") == [
+        ("Regulation (EU) No 604/2013", "obl.dublin")
+    ]
+    assert mentions(lexicon, "Richtlijn 604/2013") == []  # the number of a regulation, not of a directive
+    assert lexicon.get("obl.dublin").url == "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32013R0604"
+
+
+@pytest.mark.parametrize(
+    "body, problem",
+    [
+        ('- {id: obl.x, type: treaty, eu_act: "604/2013", label: {nl: X, en: X}}\n', "'eu_act' is for a directive"),
+        ('- {id: obl.x, type: directive, eu_act: "2013-32", label: {nl: X, en: X}}\n', "'eu_act' is for a directive"),
+        (
+            '- {id: case.x, type: judgment, ecli: "ECLI:NL", label: {nl: X, en: X}, nl: [X]}\n',
+            "'ecli' is for a judgment",
+        ),
+        ("- {id: org.x, type: body, nl_adjectives: [Xse], label: {nl: X, en: X}, nl: [X]}\n", "only a state has"),
+        (
+            "- {id: obl.x, type: judgment, label: {nl: X, en: X}, nl: [X]}\n",
+            "a judgment needs an id starting with 'case.'",
+        ),
+    ],
+)
+def test_new_fields_are_checked(tmp_path, body, problem):
+    with pytest.raises(LexiconError) as error:
+        one_entry(tmp_path, body)
+    assert problem in str(error.value)
+
+
+def test_a_judgment_links_to_its_ecli_resolver(lexicon):
+    entry = lexicon.get("case.elgafaji")
+    assert entry.category == "case"
+    assert entry.authority().url == "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=ecli:ECLI:EU:C:2009:94"
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("De Turkse autoriteiten weigerden.", [("Turkse autoriteiten", "pl.turkey")]),
+        ("Het Syrische regime bombardeert.", [("Syrische regime", "pl.syria")]),
+        ("TURKSE AUTORITEITEN", [("TURKSE AUTORITEITEN", "pl.turkey")]),  # a pull quote in capitals
+        # the adjective alone, or with people or things, is not the state
+        ("Turkse vluchtelingen en Syrische wateren", []),
+        # a curated organisation listed first wins the tie
+        ("de Libische kustwacht", [("Libische kustwacht", "org.libyan-coast-guard")]),
+    ],
+)
+def test_a_state_adjective_with_its_authorities_is_the_state(lexicon, text, found):
+    assert mentions(lexicon, text) == found
+
+
+def test_the_english_side_names_the_same_entries(lexicon):
+    assert mentions(lexicon, "the Turkish authorities and the UN Convention against Torture", "en") == [
+        ("Turkish authorities", "pl.turkey"),
+        ("UN Convention against Torture", "obl.cat"),
+    ]
+
+
+def test_loading_reads_every_yaml_file(lexicon):
+    assert {e.source for e in lexicon.entries} == {p.name for p in LEXICONS.glob("*.yaml")}

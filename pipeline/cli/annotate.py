@@ -8,9 +8,9 @@ from pathlib import Path
 import click
 
 from ..annotate import annotate
-from ..corpus import entry_for_file
+from ..corpus import entry_for_file, manifest_lexicons
 from ..errors import LexiconError
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, packaged_folder
 from ..model import Document
 from ..readers import read_document
 from ..segment import segment
@@ -21,7 +21,7 @@ from ..segment import segment
 @click.option(
     "--lexicons",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder of lexicon files (*.yaml). Default: ./annotations.",
+    help="Folder of lexicon files (*.yaml). Default: the manifest's 'lexicons:' key, else the lexicons shipped with the pipeline.",
 )
 @click.option(
     "--format",
@@ -44,7 +44,7 @@ def command(file: Path, lexicons: Path | None, output_format: str) -> None:
         pipeline annotate corpus/2018-01-kamerbrief-harbers-amnesty-libie.txt
         pipeline annotate --lexicons my-lexicons --format jsonl corpus/2016-02-kamerbrief-koenders-situatie-libie.txt
     """
-    folder = lexicons or Path("annotations")
+    folder = lexicons or manifest_lexicons(file.parent) or packaged_folder()
     if not folder.is_dir():
         raise LexiconError(f"{folder}: no such lexicon folder (give one with --lexicons)")
     doc = annotate(segment(read_document(entry_for_file(file))), Lexicon.load(folder))

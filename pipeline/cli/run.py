@@ -30,7 +30,7 @@ EXIT_EDITS_NOT_KEPT = 3  # finished, but reviewer edits could not be kept (repor
 @click.option(
     "--lexicons",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Annotation lexicons folder (default: ./annotations when it exists).",
+    help="Annotation lexicons folder (default: the manifest's 'lexicons:' key, else the lexicons shipped with the pipeline).",
 )
 @click.option(
     "--stop-on-error",
@@ -85,11 +85,12 @@ def command(
         pipeline run corpus -o output --no-translate
         pipeline run corpus -o output --model ~/Downloads/translate-nl_en-1_8.argosmodel
     """
+    from ..corpus import manifest_lexicons
+    from ..lexicon import packaged_folder
     from ..run import RunOptions, run_pipeline
     from ..tei.options import ExportOptions, export_date
 
-    if lexicons is None and Path("annotations").is_dir():
-        lexicons = Path("annotations")
+    lexicons = lexicons or manifest_lexicons(corpus) or packaged_folder()
     options = RunOptions(
         corpus=corpus,
         output=output,

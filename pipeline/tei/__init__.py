@@ -23,7 +23,9 @@ The encoding, for readers of the files (the review round-trip among them):
   titleStmt), @type='stale' (review older than the source). An untranslated sentence is
   gap[@xml:id='d000.en.s12'][@reason][@corresp] on the English side.
 - Inline: orgName/persName/placeName[@ref='#org.x'], term[@type='obligation'][@ref='#obl.x'],
-  ref[@target], foreign[@xml:lang]; note[@place='foot'][@n] at its first marker (English:
+  title[@type='case'][@ref='#case.x'] (case law), ref[@target] (papers, articles, EU acts, ECLIs),
+  foreign[@xml:lang]; @subtype='resolved' on a mention that does not name its entity ("het Hof",
+  "de Minister") but refers back to the one named last before it; note[@place='foot'][@n] at its first marker (English:
   at the end of the sentence), ptr[@type='noteref'][@n][@target] for later markers,
   anchor[@type='noteref'][@n] for markers without printed note; gap[@reason=
   'forbidden-character'][@n='U+0007'] for characters XML cannot hold.
@@ -31,6 +33,10 @@ The encoding, for readers of the files (the review round-trip among them):
 - Review ledger (`revisions`): revisionDesc/change[@type='source'|'translation'|'alignment'|
   'annotation-added'|'annotation-removed'][@target][@who][@status='stale'], one per reviewer
   decision; a decision reused from another document names it in seg[@type='origin'].
+- Header authority lists: classDecl/taxonomy[@xml:id='obligations'] and (when a judgment is
+  cited) taxonomy[@xml:id='caselaw'], category[@corresp] (Wikidata, or a judgment's ECLI page);
+  an entry recognised by its citation form, not in the curated lexicons, has
+  catDesc[@n='uncurated']; particDesc/listOrg, listPerson and settingDesc/listPlace for actors.
 - Whitespace: between block-level children and between sentences of a paragraph it comes
   from pretty-printing; text inside s is exact.
 """

@@ -28,7 +28,7 @@ from ..align import Alignment, Pair
 from ..model import TRANSLATABLE_KINDS, Annotation, Block, BlockKind, Document, NoteRef, Sentence, Translation
 from . import xmltext
 from .inline import Point, Span, append_text, fill, pointer_ok, resolve_spans
-from .names import ANNOTATION_TAGS, XML_ID, XML_LANG, tei
+from .names import ANNOTATION_TAGS, RESOLVED_ATTRIB, XML_ID, XML_LANG, tei
 
 NL, EN = "nl", "en"
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
@@ -350,7 +350,7 @@ class _Walker:
             if not pointer_ok(annotation.entity):
                 self.ctx.warnings.append(f"{where}: dropped {label}: not a valid authority id")
                 return None
-            attrib = extra + (("ref", f"#{annotation.entity}"),)
+            attrib = extra + (("ref", f"#{annotation.entity}"),) + ((RESOLVED_ATTRIB,) if annotation.resolved else ())
         elif annotation.category == "ref":
             tag = "ref"
             target = _uri(annotation.entity)

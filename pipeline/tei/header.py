@@ -221,13 +221,37 @@ def encoding_desc(
         warnings,
         **{XML_LANG: "en"},
     )
-    for entry in merged(authorities, "obligation"):
+    authorities = [list(entries) for entries in authorities]
+    _categories(taxonomy, merged(authorities, "obligation"), warnings)
+    cases = merged(authorities, "case")
+    if cases:
+        caselaw = etree.SubElement(class_decl, tei("taxonomy"), {XML_ID: "caselaw"})
+        text_el(caselaw, "desc", CASELAW_DESC, warnings, **{XML_LANG: "en"})
+        _categories(caselaw, cases, warnings)
+    return desc
+
+
+CASELAW_DESC = (
+    "Judgments cited in the text (title[@type='case']/@ref); category/@corresp is where the "
+    "judgment can be read (its ECLI resolver page), or its Wikidata entity."
+)
+UNCURATED_DESC = (
+    "Not in the curated lexicons: recognised in this document by its citation form. "
+    "Add it to the lexicons (annotations/) to curate it."
+)
+
+
+def _categories(taxonomy: etree._Element, entries: list[AuthorityEntry], warnings: list[str]) -> None:
+    for entry in entries:
         category = etree.SubElement(taxonomy, tei("category"), {XML_ID: entry.id})
-        if entry.wikidata:
+        if entry.url and entry.category == "case":
+            category.set("corresp", entry.url)
+        elif entry.wikidata:
             category.set("corresp", f"http://www.wikidata.org/entity/{entry.wikidata}")
         text_el(category, "catDesc", entry.label_nl, warnings, **{XML_LANG: "nl"})
         text_el(category, "catDesc", entry.label_en, warnings, **{XML_LANG: "en"})
-    return desc
+        if not entry.curated:
+            text_el(category, "catDesc", UNCURATED_DESC, warnings, n="uncurated", **{XML_LANG: "en"})
 
 
 def profile_desc(authorities: list, dutch: str, translated: bool, warnings: list[str]) -> etree._Element:

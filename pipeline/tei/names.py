@@ -15,7 +15,10 @@ ANNOTATION_TAGS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     "person": ("persName", ()),
     "place": ("placeName", ()),
     "obligation": ("term", (("type", "obligation"),)),
+    "case": ("title", (("type", "case"),)),
 }
+# a mention that does not name its entity ("het Hof", "de Minister") but was resolved to the one named before it
+RESOLVED_ATTRIB = ("subtype", "resolved")
 ANNOTATION_CATEGORIES = {tag: category for category, (tag, _attrib) in ANNOTATION_TAGS.items()}
 
 
