@@ -1,0 +1,699 @@
+"""Generated PDF fixtures: Dutch text typeset with reportlab, with its ground truth.
+
+`generate(name, folder)` typesets one of `LAYOUTS` (one or two columns, a running
+header on every page, a page-number footer in one of several styles, superscript
+footnote markers with their notes in smaller type at the foot of the page, a side
+box or pull quote beside the body, headings larger or bold) with Dutch hyphenation
+(pyphen `nl_NL`), and returns the PDF's path and a `Truth`: what was typeset, as a
+reader should recover it (paragraphs unhyphenated, sentences, headings, notes,
+boxes, pull quotes, header and footer strings per page, and where a page or column
+break cut a sentence or a word).
+
+Deterministic: built-in fonts only and reportlab's invariant mode, so the same
+layout gives the same bytes.
+
+A layout with `cut_at_breaks` ends the last line of every frame (page or column)
+inside a paragraph on a hyphenated word, as ragged-right typesetting may, so that
+every such break cuts a word and a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyphen
+from pdfgen_texts import TEXTS
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen import canvas
+
+_HYPHENATOR = pyphen.Pyphen(lang="nl_NL")
+_MARKER = re.compile(r"\[\^(\w+)\]")
+_FONTS = {
+    "Times": ("Times-Roman", "Times-Bold", "Times-Italic"),
+    "Helvetica": ("Helvetica", "Helvetica-Bold", "Helvetica-Oblique"),
+}
+SUPERSCRIPT_SCALE = 0.6
+
+
+@dataclass(frozen=True)
+class Layout:
+    name: str
+    text: str  # a key of pdfgen_texts.TEXTS
+    columns: int = 1
+    page: tuple[float, float] = (420.0, 595.0)
+    margin: float = 48.0
+    family: str = "Times"
+    size: float = 10.0
+    note_size: float = 7.5
+    header: str = ""  # running header, left; "" for none
+    header_page: bool = False  # the page number stands in the header line, right
+    footer_text: str = ""  # footer text left of the page number
+    page_style: str = "plain"  # plain, dashes, slash, pagina, blz, roman
+    heading_style: str = "size"  # size (larger) or bold (body size, bold)
+    side: bool = False  # boxes and pull quotes beside the body (else left out)
+    indent: bool = False  # first-line indent instead of space between paragraphs
+    note_lines_cap: int = 12  # most note lines per page; the rest continues on the next
+    note_label_super: bool = False  # note labels set as superscripts
+    cut_at_breaks: bool = True
+    repeat: int = 1  # typeset the text this many times (long documents)
+    gutter: float = 16.0
+    side_width: float = 96.0
+
+
+@dataclass
+class Break:
+    page: int  # 1-based page where the text continues
+    kind: str  # "page" or "column"
+    word: str | None  # the (unhyphenated) word cut by the break, if any
+    sentence_cut: bool
+
+
+@dataclass
+class Truth:
+    paragraphs: list[str] = field(default_factory=list)
+    sentences: list[str] = field(default_factory=list)  # body sentences in order
+    headings: list[str] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (label, text)
+    boxes: list[str] = field(default_factory=list)
+    pull_quotes: list[str] = field(default_factory=list)
+    headers: list[list[str]] = field(default_factory=list)  # per page: strings on the header line
+    footers: list[list[str]] = field(default_factory=list)  # per page: strings on the footer line
+    page_numbers: list[str] = field(default_factory=list)  # the printed page-number strings
+    breaks: list[Break] = field(default_factory=list)
+    continued_notes: list[str] = field(default_factory=list)  # labels of notes split over two pages
+
+    @property
+    def pages(self) -> int:
+        return len(self.headers)
+
+    def all_text(self) -> str:
+        """Every string typeset on the pages (note labels included)."""
+        parts = self.paragraphs + self.headings + self.boxes + self.pull_quotes
+        parts += [f"{label} {text}" for label, text in self.notes]
+        parts += [s for page in self.headers + self.footers for s in page]
+        return "\n".join(parts)
+
+
+@dataclass
+class Generated:
+    layout: Layout
+    path: Path
+    truth: Truth
+
+
+# -- words and lines ---------------------------------------------------------------
+
+
+@dataclass
+class Word:
+    """A word as typeset: runs of (text, superscript), plus whether a hyphen was added."""
+
+    runs: list[tuple[str, bool]]
+
+    @property
+    def plain(self) -> str:
+        return "".join(text for text, sup in self.runs if not sup)
+
+    def width(self, font: str, size: float) -> float:
+        return sum(stringWidth(t, font, size * SUPERSCRIPT_SCALE if sup else size) for t, sup in self.runs)
+
+
+def _words(text: str) -> list[Word]:
+    words = []
+    for token in text.split():
+        runs, position = [], 0
+        for match in _MARKER.finditer(token):
+            if match.start() > position:
+                runs.append((token[position : match.start()], False))
+            runs.append((match.group(1), True))
+            position = match.end()
+        if position < len(token):
+            runs.append((token[position:], False))
+        words.append(Word(runs))
+    return words
+
+
+def _split_points(word: Word) -> list[tuple[Word, Word, str]]:
+    """Ways to break `word` at the end of a line: (head with hyphen, tail, whole word), longest head last."""
+    if len(word.runs) == 0 or word.runs[0][1]:
+        return []
+    first = word.runs[0][0]
+    lead = len(first) - len(first.lstrip("‘“(\"'"))
+    core_end = len(first.rstrip(".,;:!?’”)\"'"))
+    core = first[lead:core_end]
+    if any(c.isdigit() for c in core) or "/" in core or len(core) < 5:
+        return []
+    points: list[tuple[int, bool]] = []  # (position in `first`, add a hyphen)
+    offset = lead
+    for part in core.split("-"):
+        for position in _HYPHENATOR.positions(part):
+            if 2 <= position <= len(part) - 2:
+                points.append((offset + position, True))
+        offset += len(part) + 1
+        if offset - lead < len(core):
+            points.append((offset, False))  # after an explicit hyphen
+    splits = []
+    for position, add in sorted(points):
+        head = first[:position] + ("-" if add else "")
+        tail = [(first[position:], False)] + word.runs[1:]
+        splits.append((Word([(head, False)]), Word(tail), core))
+    return splits
+
+
+@dataclass
+class Line:
+    words: list[Word]
+    cut: str | None = None  # the whole word when the line ends on a hyphenated part of it
+
+    def text(self) -> str:
+        return " ".join(w.plain for w in self.words)
+
+
+class Breaker:
+    """Greedy line breaking with hyphenation over the words of one paragraph."""
+
+    def __init__(self, words: list[Word], font: str, size: float):
+        self.words = list(words)
+        self.font, self.size = font, size
+        self.space = stringWidth(" ", font, size)
+
+    def done(self) -> bool:
+        return not self.words
+
+    def next_line(self, width: float, force_cut: bool = False) -> Line:
+        line: list[Word] = []
+        used = 0.0
+        cut = None
+        while self.words:
+            word = self.words[0]
+            need = word.width(self.font, self.size) + (self.space if line else 0)
+            if used + need <= width:
+                line.append(self.words.pop(0))
+                used += need
+                continue
+            for head, tail, whole in reversed(_split_points(word)):
+                if used + head.width(self.font, self.size) + (self.space if line else 0) <= width:
+                    line.append(head)
+                    self.words[0] = tail
+                    cut = whole
+                    break
+            if not line:  # a word wider than the line: set it anyway
+                line.append(self.words.pop(0))
+            break
+        if force_cut and cut is None and self.words:
+            self._cut_last(line)
+            cut = self._cut
+        return Line(line, cut)
+
+    def _cut_last(self, line: list[Word]) -> None:
+        """End the line on the first half of a word: move words back until one can be cut."""
+        self._cut = None
+        while len(line) > 2:
+            splits = _split_points(line[-1])
+            if splits:
+                head, tail, self._cut = splits[len(splits) // 2]
+                line[-1] = head
+                self.words.insert(0, tail)
+                return
+            self.words.insert(0, line.pop())
+
+
+# -- pages -------------------------------------------------------------------------
+
+
+@dataclass
+class Op:
+    x: float
+    y: float
+    text: str
+    font: str
+    size: float
+
+
+@dataclass
+class Page:
+    ops: list[Op] = field(default_factory=list)
+    rects: list[tuple[float, float, float, float]] = field(default_factory=list)
+    anchors: list[str] = field(default_factory=list)  # note labels whose markers stand here
+    side_y: float = 0.0
+
+
+class Typesetter:
+    def __init__(self, layout: Layout, reserve: dict[int, float]):
+        self.layout = layout
+        self.reserve = reserve
+        regular, bold, italic = _FONTS[layout.family]
+        self.regular, self.bold, self.italic = regular, bold, italic
+        self.leading = layout.size * 1.3
+        width, height = layout.page
+        self.top = height - layout.margin - 14
+        self.bottom = layout.margin + 14
+        body_width = width - 2 * layout.margin - (layout.side_width + layout.gutter if layout.side else 0)
+        column = (body_width - layout.gutter * (layout.columns - 1)) / layout.columns
+        self.columns = [layout.margin + i * (column + layout.gutter) for i in range(layout.columns)]
+        self.column_width = column
+        self.body_width = body_width
+        self.side_x = layout.margin + body_width + layout.gutter
+        self.pages: list[Page] = []
+        self.truth = Truth()
+        self.new_page()
+
+    # frames
+    def new_page(self) -> None:
+        self.pages.append(Page(side_y=self.top))
+        self.column = 0
+        self.y = self.top
+
+    def frame_bottom(self) -> float:
+        return self.bottom + self.reserve.get(len(self.pages), 0.0)
+
+    def next_frame(self) -> str:
+        if self.column + 1 < len(self.columns):
+            self.column += 1
+            self.y = self.top
+            return "column"
+        self.new_page()
+        return "page"
+
+    def at_top(self) -> bool:
+        return self.y == self.top
+
+    def room(self, height: float) -> bool:
+        return self.y - height >= self.frame_bottom()
+
+    # content
+    def heading(self, text: str) -> None:
+        size = self.layout.size * (1.3 if self.layout.heading_style == "size" else 1.0)
+        font = self.bold if self.layout.heading_style == "bold" or size > self.layout.size else self.regular
+        height = size * 1.3
+        gap = 0 if self.at_top() else self.leading
+        if not self.room(gap + height + 2 * self.leading):
+            self.next_frame()
+            gap = 0
+        self.y -= gap + height
+        self.pages[-1].ops.append(Op(self.columns[self.column], self.y, text, font, size))
+        self.truth.headings.append(text)
+
+    def paragraph(self, sentences: list[str]) -> None:
+        text = " ".join(sentences)
+        self.truth.paragraphs.append(_MARKER.sub("", text))
+        self.truth.sentences.extend(_MARKER.sub("", s) for s in sentences)
+        breaker = Breaker(_words(text), self.regular, self.layout.size)
+        if self.layout.indent:
+            gap = 0.0
+        else:
+            gap = 0.0 if self.at_top() else self.leading * 0.6
+        first = True
+        previous: Line | None = None
+        while not breaker.done():
+            if not self.room(gap + self.leading):
+                kind = self.next_frame()
+                gap = 0.0
+                if previous is not None:
+                    ended = previous.text().rstrip("’”)\"'").endswith((".", "!", "?"))
+                    self.truth.breaks.append(
+                        Break(len(self.pages), kind, previous.cut, not ended or bool(previous.cut))
+                    )
+            self.y -= gap + self.leading
+            gap = 0.0
+            last_in_frame = not self.room(self.leading)
+            indent = 14.0 if self.layout.indent and first else 0.0
+            line = breaker.next_line(self.column_width - indent, self.layout.cut_at_breaks and last_in_frame)
+            self.draw_line(line, self.columns[self.column] + indent)
+            previous, first = line, False
+
+    def draw_line(self, line: Line, x: float) -> None:
+        page = self.pages[-1]
+        space = stringWidth(" ", self.regular, self.layout.size)
+        for word in line.words:
+            for text, sup in word.runs:
+                if sup:
+                    size = self.layout.size * SUPERSCRIPT_SCALE
+                    page.ops.append(Op(x, self.y + self.layout.size * 0.35, text, self.regular, size))
+                    page.anchors.append(text)
+                else:
+                    size = self.layout.size
+                    page.ops.append(Op(x, self.y, text, self.regular, size))
+                x += stringWidth(text, self.regular, size)
+            x += space
+
+    def side_item(self, kind: str, text: str) -> None:
+        if not self.layout.side:
+            return
+        if kind == "box":
+            font, size, pad = self.regular if self.layout.family == "Helvetica" else "Helvetica", 8.0, 6.0
+            self.truth.boxes.append(text)
+        else:
+            font, size, pad = self.italic, self.layout.size * 1.15, 0.0
+            self.truth.pull_quotes.append(text)
+        breaker = Breaker(_words(text), font, size)
+        lines = []
+        while not breaker.done():
+            lines.append(breaker.next_line(self.layout.side_width - 2 * pad))
+        height = len(lines) * size * 1.3 + 2 * pad
+        page = self.pages[-1]
+        if page.side_y - height < self.frame_bottom():
+            return self._defer_side(kind, text)
+        top = page.side_y
+        if kind == "box":
+            page.rects.append((self.side_x, top - height, self.layout.side_width, height))
+        y = top - pad
+        for line in lines:
+            y -= size * 1.3
+            page.ops.append(Op(self.side_x + pad, y, line.text(), font, size))
+        page.side_y = top - height - self.leading
+
+    def _defer_side(self, kind: str, text: str) -> None:
+        raise ValueError(f"side {kind} does not fit beside the body: {text[:30]}")
+
+
+def _roman(number: int) -> str:
+    values = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    out = ""
+    for value, letters in values:
+        while number >= value:
+            out += letters
+            number -= value
+    return out
+
+
+def page_number(style: str, number: int, total: int) -> str:
+    return {
+        "plain": str(number),
+        "dashes": f"- {number} -",
+        "slash": f"{number}/{total}",
+        "pagina": f"Pagina {number} van {total}",
+        "blz": f"blz. {number}",
+        "roman": _roman(number),
+    }[style]
+
+
+# -- notes -------------------------------------------------------------------------
+
+
+def _note_lines(layout: Layout, label: str, text: str, width: float) -> list[tuple[str, str, bool]]:
+    """(label or "", line text, label is superscript) per line of a note."""
+    font = _FONTS[layout.family][0]
+    breaker = Breaker(_words(text), font, layout.note_size)
+    lines, indent = [], 10.0
+    while not breaker.done():
+        lines.append(("" if lines else label, breaker.next_line(width - indent).text(), layout.note_label_super))
+    return lines
+
+
+def _place_notes(layout: Layout, pages: list[Page], notes: dict[str, str], width: float):
+    """Note lines per page (carrying what exceeds the cap to the next page), and split notes."""
+    seen: set[str] = set()
+    per_page: list[list[tuple[str, str, bool]]] = []
+    carried: list[tuple[str, str, bool]] = []
+    continued: list[str] = []
+    for page in pages:
+        queue = list(carried)
+        for label in page.anchors:
+            if label not in seen:
+                seen.add(label)
+                queue.extend(_note_lines(layout, label, notes[label], width))
+        placed, carried = queue[: layout.note_lines_cap], queue[layout.note_lines_cap :]
+        if carried and carried[0][0] == "" and placed:
+            owner = next(line[0] for line in reversed(placed) if line[0])
+            continued.append(owner)
+        per_page.append(placed)
+    while carried:  # notes left after the last page: add pages for them
+        per_page.append(carried[: layout.note_lines_cap])
+        carried = carried[layout.note_lines_cap :]
+    return per_page, continued
+
+
+def _note_height(layout: Layout, count: int) -> float:
+    return count * layout.note_size * 1.25 + (layout.size if count else 0)
+
+
+# -- the document --------------------------------------------------------------------
+
+
+def typeset(layout: Layout) -> tuple[list[Page], Truth, list[list[tuple[str, str, bool]]], list[str]]:
+    items, notes = TEXTS[layout.text]
+    reserve: dict[int, float] = {}
+    for _ in range(8):
+        setter = Typesetter(layout, reserve)
+        for round_ in range(layout.repeat):
+            for kind, content in items:
+                if kind == "h":
+                    setter.heading(content)
+                elif kind == "p":
+                    setter.paragraph(_relabel(content, round_, layout.repeat))
+                else:
+                    setter.side_item(kind, content)
+        all_notes = {
+            _label(label, round_, layout.repeat): text
+            for round_ in range(layout.repeat)
+            for label, text in notes.items()
+        }
+        per_page, continued = _place_notes(layout, setter.pages, all_notes, setter.body_width)
+        wanted = {i + 1: _note_height(layout, len(lines)) for i, lines in enumerate(per_page)}
+        merged = {page: max(reserve.get(page, 0.0), wanted.get(page, 0.0)) for page in set(reserve) | set(wanted)}
+        if merged == reserve:
+            break
+        reserve = merged
+    order = [label for page in setter.pages for label in page.anchors]
+    setter.truth.notes = [(label, all_notes[label]) for label in dict.fromkeys(order)]
+    setter.truth.continued_notes = continued
+    while len(setter.pages) < len(per_page):
+        setter.pages.append(Page())
+    return setter.pages, setter.truth, per_page, continued
+
+
+def _label(label: str, round_: int, repeat: int) -> str:
+    return label if repeat == 1 else str(round_ * 10 + int(label))
+
+
+def _relabel(sentences: list[str], round_: int, repeat: int) -> list[str]:
+    if repeat == 1:
+        return sentences
+    return [_MARKER.sub(lambda m: f"[^{_label(m.group(1), round_, repeat)}]", s) for s in sentences]
+
+
+def render(layout: Layout, path: Path, **canvas_options) -> Truth:
+    pages, truth, notes, _ = typeset(layout)
+    width, height = layout.page
+    pdf = canvas.Canvas(str(path), pagesize=layout.page, invariant=1, pageCompression=1, **canvas_options)
+    pdf.setTitle(layout.name)
+    total = len(pages)
+    for number, (page, note_lines) in enumerate(zip(pages, notes), start=1):
+        pdf.setFillGray(0.9)
+        for x, y, w, h in page.rects:
+            pdf.rect(x, y, w, h, stroke=0, fill=1)
+        pdf.setFillGray(0)
+        for op in page.ops:
+            pdf.setFont(op.font, op.size)
+            pdf.drawString(op.x, op.y, op.text)
+        _draw_notes(pdf, layout, note_lines)
+        truth.headers.append(_draw_header(pdf, layout, number, total, width, height))
+        truth.footers.append(_draw_footer(pdf, layout, number, total, width))
+        truth.page_numbers.append(page_number(layout.page_style, number, total))
+        pdf.showPage()
+    pdf.save()
+    return truth
+
+
+def _draw_notes(pdf: canvas.Canvas, layout: Layout, lines: list[tuple[str, str, bool]]) -> None:
+    if not lines:
+        return
+    regular = _FONTS[layout.family][0]
+    y = layout.margin + 14 + len(lines) * layout.note_size * 1.25
+    pdf.setLineWidth(0.5)
+    pdf.line(layout.margin, y + layout.note_size * 0.6, layout.margin + 60, y + layout.note_size * 0.6)
+    for label, text, sup in lines:
+        y -= layout.note_size * 1.25
+        if label:
+            size = layout.note_size * (SUPERSCRIPT_SCALE if sup else 1.0)
+            pdf.setFont(regular, size)
+            pdf.drawString(layout.margin, y + (layout.note_size * 0.35 if sup else 0), label)
+        pdf.setFont(regular, layout.note_size)
+        pdf.drawString(layout.margin + 10, y, text)
+
+
+def _draw_header(pdf: canvas.Canvas, layout: Layout, number: int, total: int, width: float, height: float) -> list[str]:
+    strings = []
+    y = height - layout.margin + 4
+    pdf.setFont("Helvetica", 7.5)
+    if layout.header:
+        pdf.drawString(layout.margin, y, layout.header)
+        strings.append(layout.header)
+    if layout.header_page:
+        text = page_number(layout.page_style, number, total)
+        pdf.drawRightString(width - layout.margin, y, text)
+        strings.append(text)
+    return strings
+
+
+def _draw_footer(pdf: canvas.Canvas, layout: Layout, number: int, total: int, width: float) -> list[str]:
+    strings = []
+    y = layout.margin - 12
+    pdf.setFont("Helvetica", 7.5)
+    if layout.footer_text:
+        pdf.drawString(layout.margin, y, layout.footer_text)
+        strings.append(layout.footer_text)
+    if not layout.header_page:
+        text = page_number(layout.page_style, number, total)
+        if layout.footer_text:
+            pdf.drawRightString(width - layout.margin, y, text)
+        else:
+            pdf.drawCentredString(width / 2, y, text)
+        strings.append(text)
+    return strings
+
+
+A5 = (420.0, 595.0)
+SIDE_PAGE = (500.0, 640.0)
+
+LAYOUTS = {
+    layout.name: layout
+    for layout in [
+        Layout("letter-1col", "letter", header="Kamerbrief over migratiesamenwerking"),
+        Layout(
+            "letter-1col-pagina",
+            "letter",
+            header="Ministerie van Buitenlandse Zaken",
+            page_style="pagina",
+            header_page=True,
+            heading_style="bold",
+        ),
+        Layout(
+            "letter-2col",
+            "letter",
+            columns=2,
+            size=8.5,
+            margin=36,
+            page=(420.0, 440.0),
+            header="Kamerbrief",
+            page_style="dashes",
+        ),
+        Layout(
+            "letter-side",
+            "letter",
+            page=SIDE_PAGE,
+            side=True,
+            header="Ministerie van Buitenlandse Zaken",
+            page_style="slash",
+            footer_text="Datum 12 juni 2025",
+        ),
+        Layout(
+            "brief-1col",
+            "brief",
+            family="Helvetica",
+            header="Notitie redding op zee",
+            page_style="blz",
+            note_lines_cap=4,
+        ),
+        Layout(
+            "brief-2col",
+            "brief",
+            columns=2,
+            size=8.5,
+            margin=36,
+            page=(420.0, 480.0),
+            family="Helvetica",
+            header="Stichting Zeewacht | Notitie",
+            page_style="roman",
+            heading_style="bold",
+        ),
+        Layout(
+            "brief-2col-side",
+            "brief",
+            columns=2,
+            size=8.5,
+            page=(560.0, 520.0),
+            side=True,
+            header="Stichting Zeewacht | Notitie",
+            note_label_super=True,
+        ),
+        Layout(
+            "ruling-1col", "ruling", page=(420.0, 390.0), header="Rechtbank Den Haag", page_style="pagina", indent=True
+        ),
+        Layout(
+            "ruling-side",
+            "ruling",
+            page=(500.0, 430.0),
+            side=True,
+            header="Rechtbank Den Haag, zittingsplaats Amsterdam",
+            page_style="dashes",
+            heading_style="bold",
+        ),
+        Layout(
+            "advice-1col",
+            "advice",
+            page=(420.0, 460.0),
+            family="Helvetica",
+            header="Raad voor de leefomgeving | Advies",
+            page_style="slash",
+        ),
+        Layout(
+            "advice-2col",
+            "advice",
+            columns=2,
+            size=8.5,
+            margin=36,
+            page=(420.0, 340.0),
+            header="Raad voor de leefomgeving",
+            page_style="blz",
+            footer_text="Advies klimaatadaptatie",
+        ),
+        Layout(
+            "advice-side",
+            "advice",
+            page=(500.0, 520.0),
+            side=True,
+            header="Raad voor de leefomgeving",
+            page_style="roman",
+            indent=True,
+            note_label_super=True,
+        ),
+        Layout("letter-small", "letter", page=(360.0, 500.0), size=9.5, header="Kamerbrief", note_lines_cap=5),
+        Layout(
+            "brief-1col-times",
+            "brief",
+            size=11,
+            header="Notitie",
+            page_style="dashes",
+            indent=True,
+            heading_style="bold",
+        ),
+    ]
+}
+
+
+def generate(name: str, folder: Path, **canvas_options) -> Generated:
+    """Typeset layout `name` into `folder/<name>.pdf`; canvas_options go to reportlab (e.g. encrypt)."""
+    layout = LAYOUTS[name]
+    path = Path(folder) / f"{name}.pdf"
+    truth = render(layout, path, **canvas_options)
+    return Generated(layout, path, truth)
+
+
+def long_document(folder: Path, pages: int = 100) -> Generated:
+    """A two-column document of at least `pages` pages (the letter repeated), for benchmarks."""
+    repeat = 1
+    while True:
+        layout = Layout(
+            "long", "letter", columns=2, size=8.5, margin=36, header="Kamerbrief", page_style="pagina", repeat=repeat
+        )
+        _, _, notes, _ = typeset(layout)
+        if len(notes) >= pages:
+            break
+        repeat = max(repeat + 1, int(repeat * pages / max(len(notes), 1)) + 1)
+    path = Path(folder) / "long.pdf"
+    return Generated(layout, path, render(layout, path))
+
+
+def generate_all(folder: Path) -> list[Generated]:
+    return [generate(name, folder) for name in LAYOUTS]
+
+
+if __name__ == "__main__":  # python tests/pdfgen.py FOLDER: write every layout there
+    import sys
+
+    for generated in generate_all(Path(sys.argv[1])):
+        print(generated.path, generated.truth.pages, "pages")
