@@ -1,12 +1,18 @@
-"""Two-column pages of `pdftotext -layout` text: find the gutter, read column by column.
+"""Columns of `pdftotext -layout` text: find the gutter, read column by column.
 
-`pdftotext -layout` keeps every text line at its horizontal position, so the two
-columns of a page share each printed row (`left text    right text`) and reading
-the rows in order interleaves the columns. The right column starts at one
-character position on many rows, with at least two spaces before it (the
-gutter); a row whose text runs through that position (a title or heading set
-across the page) is full width. Consecutive two-column rows are read left
-column first, then right column; full-width rows stay where they are.
+`pdftotext -layout` keeps every text line at its horizontal position, so the
+columns of a page share each printed row (`left text    right text`) and
+reading the rows in order interleaves them. A column starts at one character
+position on several consecutive rows, with at least two spaces before it (the
+gutter), and the text left of it fills its column (prose, not a table). A row
+whose text runs through that position (a title set across the page) is full
+width; consecutive rows that do not are read left part first, then right part.
+The right part may have a gutter of its own (two columns and a side box).
+
+`-layout` places a row that shares its height with no other text by its own
+reckoning: the first line of a right column, set beside a taller heading, can
+come out indented but starting left of the gutter. Such a row, indented and no
+wider than the right column, is read as the right column's (and reported).
 
 A column much narrower than the other is a side box beside the body, not the
 body's continuation: it is returned as a box.
@@ -14,45 +20,68 @@ body's continuation: it is returned as a box.
 
 from __future__ import annotations
 
-import statistics
-from collections import Counter
 import re
+import statistics
 from dataclasses import dataclass, field
 
 from .textfile import SourceLine
 
-MIN_ROWS = 4  # a gutter needs text on both sides on at least this many rows ...
-MIN_ROW_SHARE = 0.3  # ... and this share of the page's rows
+MIN_ROWS = 3  # a gutter has text on both sides on at least this many consecutive rows
 MIN_GUTTER_AT = 15  # the right column starts at least this far in (not an indent)
 FILLED_SHARE = 0.5  # the left column's lines fill at least this share of its width (prose, not a table)
 BOX_WIDTH_RATIO = 1.6  # a column this many times narrower than the other is a side box
+MIN_INDENT = 4  # a row indented this much may be a displaced right-column row
+MAX_DEPTH = 3
 
 _CELL_START = re.compile(r"(?<=\S)\s{2,}(?=\S)|^\s{2,}(?=\S)")
 
 
 @dataclass
 class Segment:
-    """Lines read in one go: a full-width stretch or one column of a two-column stretch."""
+    """Lines read in one go: a full-width stretch or one column of a multi-column stretch."""
 
     lines: list[SourceLine] = field(default_factory=list)
-    column: int = 0  # 0: full width or the left column, 1: the right column
     box: bool = False  # a side box printed beside the body
 
 
+@dataclass
+class Split:
+    segments: list[Segment]
+    gutters: list[int]  # character positions where a right column starts (in its parent's text)
+    displaced: int = 0  # rows read as a right column's though printed left of its gutter
+
+
 def gutter(lines: list[SourceLine]) -> int | None:
-    """The character position where a page's right column starts, or None for one column."""
-    rows = [line.text.rstrip() for line in lines if line.text.strip()]
-    starts = Counter(match.end() for text in rows for match in _CELL_START.finditer(text))
-    candidates = [(count, at) for at, count in starts.items() if at >= MIN_GUTTER_AT]
-    needed = max(MIN_ROWS, MIN_ROW_SHARE * len(rows))
-    for count, at in sorted(candidates, reverse=True):
-        if count < needed:
+    """The character position where a right column starts, or None for one column."""
+    rows = [line.text.rstrip() for line in lines]
+    starts: dict[int, list[int]] = {}
+    for index, text in enumerate(rows):
+        for match in _CELL_START.finditer(text):
+            if match.end() >= MIN_GUTTER_AT:
+                starts.setdefault(match.end(), []).append(index)
+    for at, indices in sorted(starts.items(), key=lambda item: -len(item[1])):
+        if len(indices) < MIN_ROWS:
             break
-        lefts = [text[:at].strip() for text in rows if _splits(text, at) and text[:at].strip()]
-        both = [left for left, text in zip(lefts, rows) if text[at:].strip()]
-        if len(both) >= MIN_ROWS and statistics.median(len(left) for left in lefts) >= FILLED_SHARE * (at - 2):
+        if _longest_block(rows, indices, at) < MIN_ROWS:
+            continue
+        lefts = [rows[i][:at].strip() for i in indices]
+        if statistics.median(len(left) for left in lefts) >= FILLED_SHARE * (at - 2):
             return at
     return None
+
+
+def _longest_block(rows: list[str], indices: list[int], at: int) -> int:
+    """Most rows with a cell at `at` that follow each other with no row running through `at` between."""
+    best = count = 0
+    previous = None
+    for index in indices:
+        between = rows[previous + 1 : index] if previous is not None else []
+        if previous is None or any(text.strip() and not _splits(text, at) for text in between):
+            count = 0
+        count += 1
+        best = max(best, count)
+        previous = index
+    return best
 
 
 def _splits(text: str, at: int) -> bool:
@@ -60,36 +89,50 @@ def _splits(text: str, at: int) -> bool:
     return len(text) <= at - 2 or text[at - 2 : at] == "  "
 
 
-def split_columns(lines: list[SourceLine]) -> tuple[list[Segment], int | None]:
-    """The page's lines as segments in reading order, and the gutter position (None: one column)."""
-    at = gutter(lines)
+def split_columns(lines: list[SourceLine], depth: int = 0) -> Split:
+    """The lines as segments in reading order."""
+    at = gutter(lines) if depth < MAX_DEPTH else None
     if at is None:
-        return [Segment(list(lines))], None
+        return Split([Segment(list(lines))], [])
+    right_width = max(len(line.text.rstrip()) - at for line in lines)
     groups: list[tuple[bool, list[SourceLine]]] = []  # (two columns?, rows)
+    displaced = 0
     for line in lines:
         text = line.text.rstrip()
         two = _splits(text, at) if text.strip() else bool(groups) and groups[-1][0]
+        if not two and _displaced(text, at, right_width):
+            line, two = SourceLine(line.number, " " * at + text.strip(), line.page_start), True
+            displaced += 1
         if not groups or groups[-1][0] != two:
             groups.append((two, []))
         groups[-1][1].append(line)
-    segments: list[Segment] = []
+    split = Split([], [at], displaced)
     for two, rows in groups:
         if not two:
-            segments.append(Segment(rows))
+            split.segments.append(Segment(rows))
             continue
-        segments.append(Segment([SourceLine(row.number, row.text[:at], row.page_start) for row in rows], 0))
-        segments.append(Segment([SourceLine(row.number, row.text[at:]) for row in rows], 1))
-    _mark_side_boxes(segments)
-    return [segment for segment in segments if any(line.text.strip() for line in segment.lines)], at
+        left = split_columns([SourceLine(row.number, row.text[:at], row.page_start) for row in rows], depth + 1)
+        right = split_columns([SourceLine(row.number, row.text[at:]) for row in rows], depth + 1)
+        _mark_side_box(left.segments, right.segments)
+        for part in (left, right):
+            split.segments.extend(part.segments)
+            split.gutters.extend(part.gutters)
+            split.displaced += part.displaced
+    split.segments = [segment for segment in split.segments if any(line.text.strip() for line in segment.lines)]
+    return split
 
 
-def _mark_side_boxes(segments: list[Segment]) -> None:
-    for left, right in zip(segments, segments[1:]):
-        if left.column != 0 or right.column != 1:
-            continue
-        widths = [_width(left), _width(right)]
-        if min(widths) and max(widths) >= BOX_WIDTH_RATIO * min(widths):
-            (left if widths[0] < widths[1] else right).box = True
+def _displaced(text: str, at: int, right_width: int) -> bool:
+    indent = len(text) - len(text.lstrip())
+    return MIN_INDENT <= indent < at and len(text.strip()) <= right_width
+
+
+def _mark_side_box(left: list[Segment], right: list[Segment]) -> None:
+    if len(left) != 1 or len(right) != 1:
+        return
+    widths = [_width(left[0]), _width(right[0])]
+    if min(widths) and max(widths) >= BOX_WIDTH_RATIO * min(widths):
+        (left[0] if widths[0] < widths[1] else right[0]).box = True
 
 
 def _width(segment: Segment) -> float:

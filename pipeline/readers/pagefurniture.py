@@ -57,8 +57,7 @@ def masked(text: str) -> str:
 class PageFurniture:
     """What the edges of one page hold: how many of its first and last lines, and their blocks."""
 
-    top: int = 0  # the first `top` non-blank lines are furniture
-    bottom: int = 0  # the last `bottom` non-blank lines are furniture
+    rows: set[int] = field(default_factory=set)  # indices of the furniture lines in the page
     header: list[Draft] = field(default_factory=list)
     footer: list[Draft] = field(default_factory=list)
     number: str | None = None  # the printed page number, where a furniture line gives one
@@ -66,6 +65,7 @@ class PageFurniture:
 
 @dataclass(frozen=True)
 class EdgeLine:
+    row: int  # index in the page's lines
     number: int
     text: str
     apart: tuple[bool, bool]  # a blank line (or the page edge) above it, below it
@@ -78,7 +78,7 @@ def page_edge_lines(lines: list[tuple[int, str]]) -> list[EdgeLine]:
         if text.strip():
             above = index == 0 or not lines[index - 1][1].strip()
             below = index == len(lines) - 1 or not lines[index + 1][1].strip()
-            found.append(EdgeLine(number, text, (above, below)))
+            found.append(EdgeLine(index, number, text, (above, below)))
     return found
 
 
@@ -94,13 +94,16 @@ def find_furniture(pages: list[list[EdgeLine]]) -> tuple[list[PageFurniture], li
     repeated: set[str] = set()
     found = []
     for page in pages:
-        furniture = PageFurniture()
-        furniture.top = _edge_run(page, top_counts, needed, repeated, inward=1)
-        rest = page[furniture.top :]
-        furniture.bottom = _edge_run(rest[::-1], bottom_counts, needed, repeated, inward=0)
-        furniture.header = [draft for line in page[: furniture.top] for draft in _cells(line.number, line.text)]
-        bottom = rest[len(rest) - furniture.bottom :] if furniture.bottom else []
-        furniture.footer = [draft for line in bottom for draft in _cells(line.number, line.text)]
+        top = _edge_run(page, top_counts, needed, repeated, inward=1)
+        bottom = _edge_run(page[top:][::-1], bottom_counts, needed, repeated, inward=0)
+        taken = set(range(top)) | set(range(len(page) - bottom, len(page)))
+        # plain pdftotext may print a side box after the footer: a page number standing apart near an edge
+        edges = set(range(min(EDGE_LINES, len(page)))) | set(range(max(0, len(page) - EDGE_LINES), len(page)))
+        taken |= {i for i in edges if page[i].apart == (True, True) and page_number(page[i].text)}
+        furniture = PageFurniture(rows={page[i].row for i in taken})
+        for i in sorted(taken):
+            part = furniture.header if i < top or (i < len(page) / 2 and i < len(page) - bottom) else furniture.footer
+            part.extend(_cells(page[i].number, page[i].text))
         numbers = [_printed(d) for d in furniture.footer + furniture.header if d.kind is BlockKind.PAGE_NUMBER]
         furniture.number = numbers[0] if numbers else None
         found.append(furniture)
@@ -117,7 +120,7 @@ def _edge_run(lines: list[EdgeLine], counts: Counter, needed: int, repeated: set
     taken, keys = 0, []
     for line in lines[:EDGE_LINES]:
         key = masked(line.text)
-        if not (counts[key] >= needed and _has_letters(line.text)) and not (taken == 0 and page_number(line.text)):
+        if not (counts[key] >= needed and _has_letters(line.text)) and not page_number(line.text):
             break
         keys.append(key)
         taken += 1

@@ -37,7 +37,7 @@ from ..model import BlockKind
 from .dehyphenate import Vocabulary
 from .drafts import CLOSER_FIRST_LINE, NUMBERED, Draft, ends_sentence
 from .notemarks import mark_line
-from .rawpages import Stretch, has_pages, read_pages
+from .rawpages import has_pages, read_pages
 from .textfile import SourceLine
 
 _NOTE_START = re.compile(r"^(\d{1,2}|\*{1,3})\s+(\S.*)$")

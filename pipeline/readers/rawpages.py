@@ -25,9 +25,9 @@ from dataclasses import dataclass
 from ..model import BlockKind
 from .columns import split_columns
 from .drafts import Draft
-from .footnotes import foot_notes
+from .footnotes import FootNotes, foot_notes
 from .notemarks import mark_line
-from .pagefurniture import find_furniture, page_edge_lines
+from .pagefurniture import PageFurniture, find_furniture, page_edge_lines
 from .textfile import SourceLine
 
 
@@ -57,44 +57,71 @@ def split_pages(source: list[SourceLine]) -> list[list[SourceLine]]:
 def read_pages(source: list[SourceLine]) -> tuple[list[Draft | Stretch], list[str]]:
     """Furniture, notes and body stretches of a raw PDF text in reading order, and the warnings."""
     pages = split_pages(source)
-    edges = [page_edge_lines([(line.number, line.text) for line in page]) for page in pages]
-    furniture, repeated = find_furniture(edges)
-    warnings = []
+    furniture, repeated = find_furniture(
+        [page_edge_lines([(line.number, line.text) for line in page]) for page in pages]
+    )
+    reader = PageReader()
     if repeated:
         shown = "; ".join(repr(key) for key in repeated)
-        warnings.append(f"raw PDF text: lines repeated at the page edges taken as running headers/footers: {shown}")
-    items: list[Draft | Stretch] = []
-    pending: set[str] = set()  # markers printed in the body whose note has not been found yet
-    for page_index, (page, edge) in enumerate(zip(pages, furniture), start=1):
-        first = next(line.number for line in page if line.text.strip())
-        if page_index > 1 or edge.number:  # before the first page, a break says something only with its number
-            items.append(Draft(BlockKind.PAGE_BREAK, numbers=[first], label=edge.number))
-        items.extend(edge.header)
-        body = _without_furniture(page, edge.top, edge.bottom)
-        segments, at = split_columns(body)
-        if at is not None:
-            warnings.append(f"raw PDF text: page {page_index} read as two columns split at character {at}")
-        for segment in segments:
-            lines, notes = foot_notes(segment.lines, pending | _markers(segment.lines))
-            pending = (pending | _markers(lines)) - {note.label for note in notes}
+        reader.warnings.append(f"lines repeated at the page edges taken as running headers/footers: {shown}")
+    for number, (page, edge) in enumerate(zip(pages, furniture), start=1):
+        reader.page(number, page, edge)
+    if reader.pending:
+        shown = ", ".join(sorted(reader.pending, key=lambda label: (len(label), label)))
+        reader.warnings.append(f"no footnote text found for marker(s) {shown}")
+    return reader.items, [f"raw PDF text: {warning}" for warning in reader.warnings]
+
+
+class PageReader:
+    def __init__(self) -> None:
+        self.items: list[Draft | Stretch] = []
+        self.warnings: list[str] = []
+        self.pending: set[str] = set()  # markers printed in the body whose note has not been found yet
+        self.open_note: Draft | None = None  # the last note found, which may go on on the next page
+
+    def page(self, number: int, lines: list[SourceLine], edge: PageFurniture) -> None:
+        first = next(line.number for line in lines if line.text.strip())
+        if number > 1 or edge.number:  # before the first page, a break says something only with its number
+            self.items.append(Draft(BlockKind.PAGE_BREAK, numbers=[first], label=edge.number))
+        self.items.extend(edge.header)
+        body = [SourceLine(line.number, "") if row in edge.rows else line for row, line in enumerate(lines)]
+        full_width = self.notes_across(number, body)
+        if full_width is not None:
+            body = full_width.body
+        split = split_columns(body)
+        if split.gutters:
+            at = ", ".join(str(at) for at in split.gutters)
+            self.warnings.append(f"page {number} read in columns, split at character(s) {at}")
+        if split.displaced:
+            self.warnings.append(
+                f"page {number}: {split.displaced} row(s) printed left of the gutter read as the right column's"
+            )
+        for segment in split.segments:
+            found = self.notes(number, segment.lines)
             if segment.box:
-                warnings.append(f"raw PDF text: page {page_index}: a narrow column taken as a side box")
-            items.append(Stretch(lines, new_flow=True, box=segment.box))
-            items.extend(notes)
-        items.extend(edge.footer)
-    if pending:
-        shown = ", ".join(sorted(pending, key=lambda label: (len(label), label)))
-        warnings.append(f"raw PDF text: no footnote text found for marker(s) {shown}")
-    return items, warnings
+                self.warnings.append(f"page {number}: a narrow column taken as a side box")
+            self.items.append(Stretch(found.body, new_flow=True, box=segment.box))
+            self.items.extend(found.notes)
+        if full_width is not None:
+            self.items.extend(full_width.notes)
+        self.items.extend(edge.footer)
 
+    def notes_across(self, number: int, body: list[SourceLine]) -> FootNotes | None:
+        """Notes set across the whole page below its columns (taken off before the columns are split)."""
+        found = foot_notes(body, self.pending, self.open_note)
+        if not found.notes or split_columns(body[len(found.body) :]).gutters:
+            return None
+        return self.notes(number, body)
 
-def _without_furniture(page: list[SourceLine], top: int, bottom: int) -> list[SourceLine]:
-    text_rows = [index for index, line in enumerate(page) if line.text.strip()]
-    if top + bottom >= len(text_rows):
-        return []
-    start = text_rows[top - 1] + 1 if top else 0
-    end = text_rows[len(text_rows) - bottom] if bottom else len(page)
-    return page[start:end]
+    def notes(self, number: int, lines: list[SourceLine]) -> FootNotes:
+        found = foot_notes(lines, self.pending, self.open_note)
+        for line in found.continued:
+            self.open_note.add(line.number, line.text.strip())
+        self.pending = (self.pending | _markers(found.body)) - {note.label for note in found.notes}
+        if found.notes:
+            self.open_note = found.notes[-1]
+        self.warnings.extend(f"page {number}: {warning}" for warning in found.warnings)
+        return found
 
 
 def _markers(lines: list[SourceLine]) -> set[str]:
