@@ -32,6 +32,7 @@ FILLED_SHARE = 0.5  # the left column's lines fill at least this share of its wi
 BOX_WIDTH_RATIO = 1.6  # a column this many times narrower than the other is a side box
 MIN_INDENT = 4  # a row indented this much may be a displaced right-column row
 MAX_DEPTH = 3
+GUTTER_SLACK = 2
 
 _CELL_START = re.compile(r"(?<=\S)\s{2,}(?=\S)|^\s{2,}(?=\S)")
 
@@ -64,8 +65,8 @@ def gutter(lines: list[SourceLine]) -> int | None:
             break
         if _longest_block(rows, indices, at) < MIN_ROWS:
             continue
-        lefts = [rows[i][:at].strip() for i in indices]
-        if statistics.median(len(left) for left in lefts) >= FILLED_SHARE * (at - 2):
+        lefts = [len(text[:at].strip()) for text in rows if text[:at].strip() and _split_point(text, at) is not None]
+        if lefts and statistics.median(lefts) >= FILLED_SHARE * (at - 2):
             return at
     return None
 
@@ -76,7 +77,7 @@ def _longest_block(rows: list[str], indices: list[int], at: int) -> int:
     previous = None
     for index in indices:
         between = rows[previous + 1 : index] if previous is not None else []
-        if previous is None or any(text.strip() and not _splits(text, at) for text in between):
+        if previous is None or any(text.strip() and _split_point(text, at) is None for text in between):
             count = 0
         count += 1
         best = max(best, count)
@@ -84,9 +85,20 @@ def _longest_block(rows: list[str], indices: list[int], at: int) -> int:
     return best
 
 
-def _splits(text: str, at: int) -> bool:
-    """The row has no text running through the gutter at `at`."""
-    return len(text) <= at - 2 or text[at - 2 : at] == "  "
+def _split_point(text: str, at: int) -> int | None:
+    """Where the row's right column starts (a gap of two spaces or more near `at`), None if text runs through.
+
+    Columns of one page may start a character or two apart (`-layout` rounds each
+    row's positions), so a gap near `at` counts.
+    """
+    if len(text) <= at - 2:
+        return len(text)
+    for match in _CELL_START.finditer(text):
+        if abs(match.end() - at) <= GUTTER_SLACK:
+            return match.end()
+    if not text[: at + GUTTER_SLACK].strip():
+        return at  # right column only, indented within it
+    return None
 
 
 def split_columns(lines: list[SourceLine], depth: int = 0) -> Split:
@@ -99,20 +111,23 @@ def split_columns(lines: list[SourceLine], depth: int = 0) -> Split:
     displaced = 0
     for line in lines:
         text = line.text.rstrip()
-        two = _splits(text, at) if text.strip() else bool(groups) and groups[-1][0]
-        if not two and _displaced(text, at, right_width):
-            line, two = SourceLine(line.number, " " * at + text.strip(), line.page_start), True
+        point = _split_point(text, at) if text.strip() else (at if groups and groups[-1][0] else None)
+        if point is None and _displaced(text, at, right_width):
+            line, point = SourceLine(line.number, " " * at + text.strip(), line.page_start), at
             displaced += 1
-        if not groups or groups[-1][0] != two:
-            groups.append((two, []))
-        groups[-1][1].append(line)
+        if not groups or groups[-1][0] != (point is not None):
+            groups.append((point is not None, []))
+        groups[-1][1].append((line, point))
     split = Split([], [at], displaced)
     for two, rows in groups:
         if not two:
-            split.segments.append(Segment(rows))
+            split.segments.append(Segment([line for line, _ in rows]))
             continue
-        left = split_columns([SourceLine(row.number, row.text[:at], row.page_start) for row in rows], depth + 1)
-        right = split_columns([SourceLine(row.number, row.text[at:]) for row in rows], depth + 1)
+        pairs = [(line, line.text[:point], line.text[point:]) for line, point in rows]
+        # a row blank in one column but not the other is the other column's line (baselines differ), not a gap
+        left = [SourceLine(line.number, a, line.page_start) for line, a, b in pairs if a.strip() or not b.strip()]
+        right = [SourceLine(line.number, b) for line, a, b in pairs if b.strip() or not a.strip()]
+        left, right = split_columns(left, depth + 1), split_columns(right, depth + 1)
         _mark_side_box(left.segments, right.segments)
         for part in (left, right):
             split.segments.extend(part.segments)

@@ -53,27 +53,54 @@ def foot_notes(lines: list[SourceLine], pending: set[str], open_note: Draft | No
     whose note has not been found yet; `open_note`: the last note of the page
     before, when it ended mid-sentence.
     """
-    found = _note_area(lines, pending | _labels(lines))
+    open_note = open_note if open_note is not None and not ends_sentence(open_note.last_text) else None
+    found = _note_area(lines, pending | _labels(lines), open_note)
     if found is None:
         found = _joined_note_start(lines, pending)
-    if found is None:
-        found = FootNotes(list(lines))
-    if open_note is not None and not ends_sentence(open_note.last_text):
-        _continue_note(found, open_note)
-    return found
+    return found or FootNotes(list(lines))
 
 
-def _note_area(lines: list[SourceLine], markers: set[str]) -> FootNotes | None:
+def _note_area(lines: list[SourceLine], markers: set[str], open_note: Draft | None = None) -> FootNotes | None:
     texts = [line.text.strip() for line in lines]
     for start in range(len(lines)):
-        if start and texts[start - 1]:
+        if start and texts[start - 1] or not texts[start]:
             continue
         opening = _NOTE_START.match(texts[start]) or _LABEL_ONLY.match(texts[start])
         if opening and opening.group(1) in markers:
             notes = _notes(lines[start:], texts[start:])
             if notes is not None:
                 return FootNotes(lines[:start], notes.notes, warnings=notes.warnings)
+        elif open_note is not None and texts[start][0].islower():
+            found = _continued(lines, texts, start, markers)
+            if found is not None:
+                found.warnings.append(f"note {open_note.label} continued on the next page: its rest joined to it")
+                return found
     return None
+
+
+def _continued(lines: list[SourceLine], texts: list[str], start: int, markers: set[str]) -> FootNotes | None:
+    """The rest of a note from the page before at `start`, and the notes after it.
+
+    It runs to the next note opening (in the same paragraph: a body paragraph holds
+    none) or, every line indented like a note's hanging indent in `-layout` text,
+    to a blank line.
+    """
+    end = start
+    while end < len(lines) and texts[end] and not _opens_note(texts[end], markers):
+        end += 1
+    closed = end < len(lines) and bool(texts[end])
+    if not closed and not all(line.text[:1] == " " for line in lines[start:end]):
+        return None
+    rest = [index for index in range(end, len(lines)) if texts[index]]
+    notes = _notes(lines[end:], texts[end:]) if rest else FootNotes([])
+    if notes is None:
+        return None
+    return FootNotes(lines[:start], notes.notes, continued=lines[start:end], warnings=notes.warnings)
+
+
+def _opens_note(text: str, markers: set[str]) -> bool:
+    opening = _NOTE_START.match(text) or _LABEL_ONLY.match(text)
+    return bool(opening) and opening.group(1) in markers
 
 
 def _notes(lines: list[SourceLine], texts: list[str]) -> FootNotes | None:
@@ -165,22 +192,3 @@ def _joined_note_start(lines: list[SourceLine], markers: set[str]) -> FootNotes 
 
 def _labels(lines: list[SourceLine]) -> set[str]:
     return {label for line in lines for label in mark_line(" ".join(line.text.split()))[1]}
-
-
-def _continue_note(found: FootNotes, note: Draft) -> None:
-    """The rest of a note from the page before: the last body paragraph, indented throughout, in lower case."""
-    body = found.body
-    end = len(body)
-    while end and not body[end - 1].text.strip():
-        end -= 1
-    start = end
-    while start and body[start - 1].text.strip():
-        start -= 1
-    paragraph = body[start:end]
-    if not paragraph or not all(line.text[:1] == " " for line in paragraph):
-        return
-    if not paragraph[0].text.strip()[0].islower():
-        return
-    found.continued = paragraph
-    found.body = body[:start]
-    found.warnings.append(f"note {note.label} continued on the next page: its rest joined to it")
