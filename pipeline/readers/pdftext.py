@@ -198,9 +198,13 @@ class PdfTextLayout:
     def single_spaced_run(self, run: Run) -> None:
         lines = run.lines
         if self.continues_open(run.first):
-            for line in lines:
+            width = max(len(line.text) for line in lines)
+            heading = next((i for i in range(1, len(lines) - 1) if self.raw and _inline_heading(lines, i, width)), None)
+            for line in lines[:heading]:
                 self.append(line)
             self._after_body_run()
+            if heading is not None:
+                self.single_spaced_run(Run(lines[heading:], run.before_page_start))
             return
         if self.raw and self.split_at_heading(run):
             return

@@ -76,7 +76,8 @@ class PageReader:
     def __init__(self) -> None:
         self.items: list[Draft | Stretch] = []
         self.warnings: list[str] = []
-        self.pending: set[str] = set()  # markers printed in the body whose note has not been found yet
+        self.printed: set[str] = set()  # labels of the markers the body printed so far
+        self.noted: set[str] = set()  # labels of the notes found so far
         self.open_note: Draft | None = None  # the last note found, which may go on on the next page
 
     def page(self, number: int, lines: list[SourceLine], edge: PageFurniture) -> None:
@@ -111,13 +112,22 @@ class PageReader:
         found = foot_notes(body, self.pending, self.open_note)
         if not found.notes or split_columns(body[len(found.body) :]).gutters:
             return None
-        return self.notes(number, body)
+        return self.taken(number, found)
 
     def notes(self, number: int, lines: list[SourceLine]) -> FootNotes:
-        found = foot_notes(lines, self.pending, self.open_note)
+        found = self.taken(number, foot_notes(lines, self.pending, self.open_note))
+        self.printed |= _markers(found.body)
+        return found
+
+    @property
+    def pending(self) -> set[str]:
+        """Markers printed in the body whose note has not been found yet."""
+        return self.printed - self.noted
+
+    def taken(self, number: int, found: FootNotes) -> FootNotes:
         for line in found.continued:
             self.open_note.add(line.number, line.text.strip())
-        self.pending = (self.pending | _markers(found.body)) - {note.label for note in found.notes}
+        self.noted |= {note.label for note in found.notes}
         if found.notes:
             self.open_note = found.notes[-1]
         self.warnings.extend(f"page {number}: {warning}" for warning in found.warnings)
