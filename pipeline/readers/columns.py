@@ -24,6 +24,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
+from .drafts import ends_sentence
 from .textfile import SourceLine
 
 MIN_ROWS = 3  # a gutter has text on both sides on at least this many consecutive rows
@@ -123,10 +124,8 @@ def split_columns(lines: list[SourceLine], depth: int = 0) -> Split:
         if not two:
             split.segments.append(Segment([line for line, _ in rows]))
             continue
-        pairs = [(line, line.text[:point], line.text[point:]) for line, point in rows]
-        # a row blank in one column but not the other is the other column's line (baselines differ), not a gap
-        left = [SourceLine(line.number, a, line.page_start) for line, a, b in pairs if a.strip() or not b.strip()]
-        right = [SourceLine(line.number, b) for line, a, b in pairs if b.strip() or not a.strip()]
+        left = _column([SourceLine(line.number, line.text[:point], line.page_start) for line, point in rows], rows)
+        right = _column([SourceLine(line.number, line.text[point:]) for line, point in rows], rows)
         left, right = split_columns(left, depth + 1), split_columns(right, depth + 1)
         _mark_side_box(left.segments, right.segments)
         for part in (left, right):
@@ -135,6 +134,24 @@ def split_columns(lines: list[SourceLine], depth: int = 0) -> Split:
             split.displaced += part.displaced
     split.segments = [segment for segment in split.segments if any(line.text.strip() for line in segment.lines)]
     return split
+
+
+def _column(lines: list[SourceLine], rows: list[tuple[SourceLine, int]]) -> list[SourceLine]:
+    """One column's lines, without the blank rows that are only the other column's lines.
+
+    Where the columns' baselines differ, `-layout` prints their lines on rows of
+    their own; a blank row of this column after a line that ends no sentence is
+    such a row, not a paragraph gap.
+    """
+    kept: list[SourceLine] = []
+    for line, (row, _) in zip(lines, rows):
+        if line.text.strip() or not row.text.strip():
+            kept.append(line)
+            continue
+        previous = next((k.text.strip() for k in reversed(kept) if k.text.strip()), "")
+        if not previous or ends_sentence(previous):
+            kept.append(line)
+    return kept
 
 
 def _displaced(text: str, at: int, right_width: int) -> bool:

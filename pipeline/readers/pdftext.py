@@ -51,6 +51,7 @@ HEADING_MAX_CHARS = 60  # a heading alone on its line in a single-spaced text
 DISPLAY_MAX_CHARS = 30  # a line of a display heading in a multi-column layout
 BOX_WIDTH_FACTOR = 1.25  # side boxes run this much wider than the body column
 SHORT_LINE_FACTOR = 0.8  # a closed line this much shorter than the column ends a paragraph
+INLINE_HEADING_FACTOR = 0.9  # raw text: an open line this much shorter, between sentences, is a heading
 
 
 @dataclass(frozen=True)
@@ -386,7 +387,7 @@ def _inline_heading(lines: list[Line], index: int, width: int) -> bool:
     """A short line that ends no sentence, between a sentence end (or the run's start) and a capital."""
     line = lines[index]
     return (
-        len(line.text) < SHORT_LINE_FACTOR * width
+        len(line.text) < INLINE_HEADING_FACTOR * width
         and _heading_like(line.marked, allow_colon=bool(NUMBERED.match(line.text)))
         and not _BULLET.match(line.text)
         and (lines[index + 1].text[0].isupper() or lines[index + 1].text[0].isdigit())
