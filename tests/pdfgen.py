@@ -174,9 +174,9 @@ class Line:
 class Breaker:
     """Greedy line breaking with hyphenation over the words of one paragraph."""
 
-    def __init__(self, words: list[Word], font: str, size: float):
+    def __init__(self, words: list[Word], font: str, size: float, hyphenate: bool = True):
         self.words = list(words)
-        self.font, self.size = font, size
+        self.font, self.size, self.hyphenate = font, size, hyphenate
         self.space = stringWidth(" ", font, size)
 
     def done(self) -> bool:
@@ -193,7 +193,7 @@ class Breaker:
                 line.append(self.words.pop(0))
                 used += need
                 continue
-            for head, tail, whole in reversed(_split_points(word)):
+            for head, tail, whole in reversed(_split_points(word) if self.hyphenate else []):
                 if used + head.width(self.font, self.size) + (self.space if line else 0) <= width:
                     line.append(head)
                     self.words[0] = tail
@@ -287,13 +287,19 @@ class Typesetter:
     def heading(self, text: str) -> None:
         size = self.layout.size * (1.3 if self.layout.heading_style == "size" else 1.0)
         font = self.bold if self.layout.heading_style == "bold" or size > self.layout.size else self.regular
+        breaker = Breaker(_words(text), font, size, hyphenate=False)
+        lines = []
+        while not breaker.done():
+            lines.append(breaker.next_line(self.column_width).text())
         height = size * 1.3
         gap = 0 if self.at_top() else self.leading
-        if not self.room(gap + height + 2 * self.leading):
+        if not self.room(gap + len(lines) * height + 2 * self.leading):
             self.next_frame()
             gap = 0
-        self.y -= gap + height
-        self.pages[-1].ops.append(Op(self.columns[self.column], self.y, text, font, size))
+        for line in lines:
+            self.y -= gap + height
+            self.pages[-1].ops.append(Op(self.columns[self.column], self.y, line, font, size))
+            gap = 0
         self.truth.headings.append(text)
 
     def paragraph(self, sentences: list[str]) -> None:
@@ -325,19 +331,26 @@ class Typesetter:
             previous, first = line, False
 
     def draw_line(self, line: Line, x: float) -> None:
+        """One string per stretch of normal text (as word processors write), superscripts apart."""
         page = self.pages[-1]
-        space = stringWidth(" ", self.regular, self.layout.size)
-        for word in line.words:
+        size, small = self.layout.size, self.layout.size * SUPERSCRIPT_SCALE
+        pending = ""
+        for index, word in enumerate(line.words):
             for text, sup in word.runs:
-                if sup:
-                    size = self.layout.size * SUPERSCRIPT_SCALE
-                    page.ops.append(Op(x, self.y + self.layout.size * 0.35, text, self.regular, size))
-                    page.anchors.append(text)
-                else:
-                    size = self.layout.size
-                    page.ops.append(Op(x, self.y, text, self.regular, size))
-                x += stringWidth(text, self.regular, size)
-            x += space
+                if not sup:
+                    pending += text
+                    continue
+                if pending:
+                    page.ops.append(Op(x, self.y, pending, self.regular, size))
+                    x += stringWidth(pending, self.regular, size)
+                    pending = ""
+                page.ops.append(Op(x, self.y + size * 0.35, text, self.regular, small))
+                page.anchors.append(text)
+                x += stringWidth(text, self.regular, small)
+            if index < len(line.words) - 1:
+                pending += " "
+        if pending:
+            page.ops.append(Op(x, self.y, pending, self.regular, size))
 
     def side_item(self, kind: str, text: str) -> None:
         if not self.layout.side:

@@ -92,14 +92,12 @@ def find_furniture(pages: list[list[EdgeLine]]) -> tuple[list[PageFurniture], li
     bottom_counts = Counter(key for page in pages for key in {masked(line.text) for line in page[-EDGE_LINES:]})
     needed = max(2, math.ceil(MIN_PAGE_SHARE * len(pages)))
     repeated: set[str] = set()
+    counting = _counting_numbers(pages)
     found = []
-    for page in pages:
+    for page, counted in zip(pages, counting):
         top = _edge_run(page, top_counts, needed, repeated, inward=1)
         bottom = _edge_run(page[top:][::-1], bottom_counts, needed, repeated, inward=0)
-        taken = set(range(top)) | set(range(len(page) - bottom, len(page)))
-        # plain pdftotext may print a side box after the footer: a page number standing apart near an edge
-        edges = set(range(min(EDGE_LINES, len(page)))) | set(range(max(0, len(page) - EDGE_LINES), len(page)))
-        taken |= {i for i in edges if page[i].apart == (True, True) and page_number(page[i].text)}
+        taken = set(range(top)) | set(range(len(page) - bottom, len(page))) | counted
         furniture = PageFurniture(rows={page[i].row for i in taken})
         for i in sorted(taken):
             part = furniture.header if i < top or (i < len(page) / 2 and i < len(page) - bottom) else furniture.footer
@@ -108,6 +106,41 @@ def find_furniture(pages: list[list[EdgeLine]]) -> tuple[list[PageFurniture], li
         furniture.number = numbers[0] if numbers else None
         found.append(furniture)
     return found, sorted(repeated)
+
+
+def _counting_numbers(pages: list[list[EdgeLine]]) -> list[set[int]]:
+    """Per page, the lines standing apart that print the number counting the pages (wherever they stand).
+
+    Plain `pdftotext` may print a side box after the footer, so a page number is
+    not always at the edge; a number that goes up by one from page to page, on a
+    line of its own, is the page number all the same.
+    """
+    offsets: Counter = Counter()
+    candidates = []
+    for index, page in enumerate(pages):
+        here = {}
+        for position, line in enumerate(page):
+            value = _value(page_number(line.text)) if line.apart == (True, True) else None
+            if value is not None:
+                here[position] = value
+                offsets[value - index] += 1
+        candidates.append(here)
+    if not offsets or len(pages) < 2:
+        return [set() for _ in pages]
+    offset, votes = offsets.most_common(1)[0]
+    if votes < max(2, math.ceil(len(pages) / 2)):
+        return [set() for _ in pages]
+    return [{p for p, value in here.items() if value == index + offset} for index, here in enumerate(candidates)]
+
+
+def _value(printed: str | None) -> int | None:
+    if printed is None:
+        return None
+    if printed.isdigit():
+        return int(printed)
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+    digits = [values[c] for c in printed.lower()]
+    return sum(-d if d < following else d for d, following in zip(digits, digits[1:] + [0]))
 
 
 def _edge_run(lines: list[EdgeLine], counts: Counter, needed: int, repeated: set[str], inward: int) -> int:
