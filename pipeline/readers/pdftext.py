@@ -207,6 +207,8 @@ class PdfTextLayout:
             if heading is not None:
                 self.single_spaced_run(Run(lines[heading:], run.before_page_start))
             return
+        if self.raw and self.heading_goes_on(run):
+            return
         if self.raw and self.split_at_heading(run):
             return
         first = lines[0]
@@ -214,6 +216,7 @@ class PdfTextLayout:
         if len(lines) == 1 and _heading_like(first.marked, allow_colon=bool(numbered)):
             label, text = (numbered.group(1), numbered.group(2)) if numbered else (None, first.text)
             self.start(_marked(BlockKind.HEADING, first.number, text, label), can_continue=False)
+            self.raw_heading(first)
             return
         for group in _paragraphs(lines):
             bullet = _BULLET.match(group[0].text)
@@ -227,6 +230,24 @@ class PdfTextLayout:
                 self.append(line)
         self._after_body_run()
 
+    def raw_heading(self, last: Line) -> None:
+        """A heading just read from raw text, which a wrapped line apart from it may still go on."""
+        if self.raw:
+            self.last_heading, self.last_heading_number = self.drafts[-1], last.number
+
+    def heading_goes_on(self, run: Run) -> bool:
+        """The wrapped last line of the heading above (`-layout` put a row of the other column between)."""
+        first, lines = run.first, run.lines
+        if not (_starts_lower(first.text) and self._continues_heading(first) and not ends_sentence(first.marked)):
+            return False
+        if len(lines) > 1 and not (lines[1].text[0].isupper() or lines[1].text[0].isdigit()):
+            return False
+        self.last_heading.add(first.number, *first.body)
+        self.last_heading = None
+        if len(lines) > 1:
+            self.single_spaced_run(Run(lines[1:], run.before_page_start))
+        return True
+
     def split_at_heading(self, run: Run) -> bool:
         """Raw text sets a heading directly above its paragraph: read the lines before, it, and after apart."""
         lines = run.lines
@@ -234,9 +255,16 @@ class PdfTextLayout:
         at = next((i for i in range(len(lines) - 1) if _inline_heading(lines, i, width)), None)
         if at is None:
             return False
-        for piece in (lines[:at], lines[at : at + 1], lines[at + 1 :]):
-            if piece:
-                self.single_spaced_run(Run(piece, run.before_page_start and piece[-1] is lines[-1]))
+        end = at + _inline_heading(lines, at, width)
+        if at:
+            self.single_spaced_run(Run(lines[:at], False))
+        self.start(_plain(BlockKind.HEADING, lines[at:end]), can_continue=False)
+        self.raw_heading(lines[end - 1])
+        numbered = NUMBERED.match(self.drafts[-1].texts[0])
+        if numbered:
+            self.drafts[-1].label, self.drafts[-1].texts[0] = numbered.group(1), numbered.group(2)
+        if end < len(lines):
+            self.single_spaced_run(Run(lines[end:], run.before_page_start))
         return True
 
     def _after_body_run(self) -> None:
@@ -383,16 +411,27 @@ def _heading_like(text: str, allow_colon: bool) -> bool:
     return not ends_sentence(text) and (text[0].isupper() or text[0].isdigit())
 
 
-def _inline_heading(lines: list[Line], index: int, width: int) -> bool:
-    """A short line that ends no sentence, between a sentence end (or the run's start) and a capital."""
-    line = lines[index]
-    return (
-        len(line.text) < INLINE_HEADING_FACTOR * width
-        and _heading_like(line.marked, allow_colon=bool(NUMBERED.match(line.text)))
-        and not _BULLET.match(line.text)
-        and (lines[index + 1].text[0].isupper() or lines[index + 1].text[0].isdigit())
-        and (index == 0 or ends_sentence(lines[index - 1].marked))
-    )
+def _inline_heading(lines: list[Line], index: int, width: int) -> int:
+    """How many lines from `index` form a heading set directly above its paragraph (0: none).
+
+    Up to three short lines that end no sentence, between a sentence end (or the
+    run's start) and a line opening with a capital.
+    """
+    first = lines[index]
+    if index and not ends_sentence(lines[index - 1].marked):
+        return 0
+    if _BULLET.match(first.text) or not _heading_like(first.marked, allow_colon=bool(NUMBERED.match(first.text))):
+        return 0
+    for end in range(index + 1, min(index + 4, len(lines))):
+        line = lines[end - 1]
+        if len(line.text) >= INLINE_HEADING_FACTOR * width or ends_sentence(line.marked) and end - 1 > index:
+            return 0
+        if line.text.endswith((",", ";", "-")):
+            return 0
+        following = lines[end].text[0]
+        if following.isupper() or following.isdigit():
+            return end - index
+    return 0
 
 
 def _standalone_heading(line: Line) -> bool:
