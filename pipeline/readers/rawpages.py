@@ -86,6 +86,7 @@ class PageReader:
             self.items.append(Draft(BlockKind.PAGE_BREAK, numbers=[first], label=edge.number))
         self.items.extend(edge.header)
         body = [SourceLine(line.number, "") if row in edge.rows else line for row, line in enumerate(lines)]
+        body, after_footer = _cut_after_footer(body, lines, edge)
         full_width = self.notes_across(number, body)
         if full_width is not None:
             body = full_width.body
@@ -106,6 +107,9 @@ class PageReader:
         if full_width is not None:
             self.items.extend(full_width.notes)
         self.items.extend(edge.footer)
+        if after_footer:
+            self.warnings.append(f"page {number}: text printed after the page footer read as a side box")
+            self.items.append(Stretch(after_footer, new_flow=True, box=True))
 
     def notes_across(self, number: int, body: list[SourceLine]) -> FootNotes | None:
         """Notes set across the whole page below its columns (taken off before the columns are split)."""
@@ -132,6 +136,19 @@ class PageReader:
             self.open_note = found.notes[-1]
         self.warnings.extend(f"page {number}: {warning}" for warning in found.warnings)
         return found
+
+
+def _cut_after_footer(
+    body: list[SourceLine], lines: list[SourceLine], edge: PageFurniture
+) -> tuple[list[SourceLine], list[SourceLine]]:
+    """The page's body, and the text plain `pdftotext` printed after the footer (blocks outside the main flow)."""
+    footer = [row for row in edge.rows if row > len(lines) / 2]
+    if not footer:
+        return body, []
+    cut = min(footer)
+    if not any(line.text.strip() for line in body[cut:]):
+        return body, []
+    return body[:cut], body[cut:]
 
 
 def _markers(lines: list[SourceLine]) -> set[str]:
