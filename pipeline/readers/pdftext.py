@@ -198,6 +198,8 @@ class PdfTextLayout:
 
     def single_spaced_run(self, run: Run) -> None:
         lines = run.lines
+        if self.raw and self.line_above_the_text(run):
+            return
         if self.continues_open(run.first):
             width = max(len(line.text) for line in lines)
             heading = next((i for i in range(1, len(lines) - 1) if self.raw and _inline_heading(lines, i, width)), None)
@@ -229,6 +231,17 @@ class PdfTextLayout:
             for line in rest:
                 self.append(line)
         self._after_body_run()
+
+    def line_above_the_text(self, run: Run) -> bool:
+        """A lone short line opening a page, with a paragraph open: a heading set above the page's text
+        (a header that does not repeat); the paragraph goes on after it."""
+        first = run.first
+        if not (first.page_start and len(run.lines) == 1 and self.open is not None):
+            return False
+        if not (first.text[0].isupper() and _heading_like(first.marked, allow_colon=False)):
+            return False
+        self.interrupt(_plain(BlockKind.HEADING, run.lines))
+        return True
 
     def raw_heading(self, last: Line) -> None:
         """A heading just read from raw text, which a wrapped line apart from it may still go on."""
