@@ -130,7 +130,12 @@ def _counting_numbers(pages: list[list[EdgeLine]]) -> list[set[int]]:
     offset, votes = offsets.most_common(1)[0]
     if votes < max(2, math.ceil(len(pages) / 2)):
         return [set() for _ in pages]
-    return [{p for p, value in here.items() if value == index + offset} for index, here in enumerate(candidates)]
+    counted = []
+    for index, (page, here) in enumerate(zip(pages, candidates)):
+        matching = [p for p, value in here.items() if value == index + offset]
+        # the one nearest an edge (a note label alone on its line may print the same number)
+        counted.append({min(matching, key=lambda p: min(p, len(page) - 1 - p))} if matching else set())
+    return counted
 
 
 def _value(printed: str | None) -> int | None:
