@@ -67,7 +67,7 @@ def _note_area(lines: list[SourceLine], markers: set[str], open_note: Draft | No
             continue
         opening = _NOTE_START.match(texts[start]) or _LABEL_ONLY.match(texts[start])
         if opening and opening.group(1) in markers:
-            notes = _notes(lines[start:], texts[start:])
+            notes = _notes(lines[start:], texts[start:], markers)
             if notes is not None:
                 return FootNotes(lines[:start], notes.notes, warnings=notes.warnings)
         elif open_note is not None and texts[start][0].islower():
@@ -92,7 +92,7 @@ def _continued(lines: list[SourceLine], texts: list[str], start: int, markers: s
     if not closed and not all(line.text[:1] == " " for line in lines[start:end]):
         return None
     rest = [index for index in range(end, len(lines)) if texts[index]]
-    notes = _notes(lines[end:], texts[end:]) if rest else FootNotes([])
+    notes = _notes(lines[end:], texts[end:], markers) if rest else FootNotes([])
     if notes is None:
         return None
     return FootNotes(lines[:start], notes.notes, continued=lines[start:end], warnings=notes.warnings)
@@ -103,7 +103,7 @@ def _opens_note(text: str, markers: set[str]) -> bool:
     return bool(opening) and opening.group(1) in markers
 
 
-def _notes(lines: list[SourceLine], texts: list[str]) -> FootNotes | None:
+def _notes(lines: list[SourceLine], texts: list[str], markers: set[str]) -> FootNotes | None:
     """One NOTE per note if every paragraph of `lines` opens with a marker, else None."""
     found = FootNotes([])
     labels: list[str] = []  # labels printed on lines of their own, waiting for their text
@@ -131,7 +131,7 @@ def _notes(lines: list[SourceLine], texts: list[str]) -> FootNotes | None:
                 )
                 labels = []
                 break
-            elif opening and (index == 0 or _follows(found.notes, opening.group(1))):
+            elif opening and (index == 0 or opening.group(1) in markers or _follows(found.notes, opening.group(1))):
                 found.notes.append(Draft(BlockKind.NOTE, label=opening.group(1)))
                 found.notes[-1].add(line.number, opening.group(2))
             elif index == 0 or not found.notes:
