@@ -58,7 +58,7 @@ def main() -> None:
         started = time.process_time()
         segment(read_path(text))
         first = time.process_time() - started
-        best = timed(lambda: segment(read_path(text)), args.rounds)
+        best = timed(lambda path=text: segment(read_path(path)), args.rounds)
         print(
             f"pdftotext {mode}: {pages} pages, {chars:,} chars; first {first:.3f} s; best of {args.rounds} "
             f"{best:.3f} s = {pages / best:,.0f} pages/s, {chars / best:,.0f} chars/s "
