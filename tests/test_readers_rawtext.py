@@ -414,3 +414,56 @@ def test_a_table_is_not_taken_for_two_columns(tmp_path):
     text = f"Kop van de notitie\n\nAankomsten per land van herkomst in 2023:\n\n{table}\n\n   1\n\fKop van de notitie\n\nEinde.\n\n   2\n\f"
     layout = pdftext.read_layout(source_lines(text))
     assert not [w for w in layout.warnings if "columns" in w]
+
+
+# -- running headers: repetition, not wording -------------------------------------------------------------
+
+SENTENCES = [
+    ("Het kabinet steunt de opvang in de regio met een meerjarig", "programma voor onderwijs en werk."),
+    ("Gemeenten krijgen een vaste bijdrage per opvangplaats, zodat zij", "voor meerdere jaren kunnen plannen."),
+    ("De evaluatie van het programma volgt in het najaar van dit", "jaar, na overleg met de partners."),
+    ("Over de uitkomst van de evaluatie wordt uw Kamer daarna zo", "snel mogelijk geïnformeerd."),
+]
+
+
+def pages_with(headers: list[str]) -> str:
+    pages = []
+    for number, (header, (first, second)) in enumerate(zip(headers, SENTENCES), start=1):
+        top = f"{header}\n\n\n" if header else ""
+        pages.append(f"{top}{first}\n{second}\n\n\n                          {number}\n\f")
+    return "".join(pages)
+
+
+@pytest.mark.parametrize(
+    "headers, running",
+    [
+        # the letterhead of page one differs; the running header starts on page two
+        (
+            [
+                "Ministerie van Financiën, Korte Voorhout 7, Den Haag",
+                "Brief over opvang",
+                "Brief over opvang",
+                "Brief over opvang",
+            ],
+            3,
+        ),
+        # book style: the title on even pages, the chapter on odd ones
+        (["Hoofdstuk 2", "Jaarverslag 2023", "Hoofdstuk 2", "Jaarverslag 2023"], 4),
+        # a header that numbers its pages: equal once the numbers are masked
+        (["Notitie 2024/1", "Notitie 2024/2", "Notitie 2024/3", "Notitie 2024/4"], 4),
+        # one page without its header (a full-page table, say): the others still repeat
+        (["Brief over opvang", "", "Brief over opvang", "Brief over opvang"], 3),
+    ],
+)
+def test_running_headers_are_found_by_repetition(tmp_path, headers, running):
+    doc = read_path(write(tmp_path, pages_with(headers)))
+    assert len(blocks(doc, BlockKind.FW_HEADER)) == running
+    assert [b.label for b in blocks(doc, BlockKind.PAGE_BREAK)] == ["1", "2", "3", "4"]
+    assert [b.text for b in blocks(doc, BlockKind.PARAGRAPH)] == [f"{a} {b}" for a, b in SENTENCES]
+
+
+def test_a_letterhead_on_the_first_page_only_is_not_a_running_header(tmp_path):
+    headers = ["Ministerie van Financiën, Korte Voorhout 7, Den Haag"] + ["Brief over opvang"] * 3
+    doc = read_path(write(tmp_path, pages_with(headers)))
+    assert [b.text for b in blocks(doc, BlockKind.HEADING)] == [headers[0]]
+    assert [b.text for b in blocks(doc, BlockKind.FW_HEADER)] == headers[1:]
