@@ -54,7 +54,7 @@ def foot_notes(lines: list[SourceLine], pending: set[str], open_note: Draft | No
     before, when it ended mid-sentence.
     """
     open_note = open_note if open_note is not None and not ends_sentence(open_note.last_text) else None
-    found = _note_area(lines, pending | _labels(lines), open_note)
+    found = _note_area(lines, pending | marker_labels(lines), open_note)
     if found is None:
         found = _joined_note_start(lines, pending)
     return found or FootNotes(list(lines))
@@ -166,7 +166,7 @@ def _joined_note_start(lines: list[SourceLine], markers: set[str]) -> FootNotes 
     """Plain `pdftotext` joined the last body line and the first note line: split them again."""
     seen = [set(markers)]
     for line in lines:
-        seen.append(seen[-1] | _labels([line]))
+        seen.append(seen[-1] | marker_labels([line]))
     first = max(0, len(lines) - FOOT_LINES)
     for index in range(len(lines) - 1, first - 1, -1):
         text = lines[index].text.rstrip()
@@ -190,5 +190,6 @@ def _joined_note_start(lines: list[SourceLine], markers: set[str]) -> FootNotes 
     return None
 
 
-def _labels(lines: list[SourceLine]) -> set[str]:
+def marker_labels(lines: list[SourceLine]) -> set[str]:
+    """Labels of the footnote markers printed in `lines` (`houden2`, `land.1`)."""
     return {label for line in lines for label in mark_line(" ".join(line.text.split()))[1]}

@@ -489,6 +489,8 @@ def _is_closer(run: Run) -> bool:
 
 
 class TextLayout(NamedTuple):
+    """What the reader makes of a PDF text; `warnings` name what it guessed (for the document)."""
+
     drafts: list[Draft]
     vocabulary: Vocabulary
     warnings: list[str]
@@ -541,8 +543,7 @@ def _raw_layout(source: list[SourceLine]) -> TextLayout:
         first = next((i for i, line in enumerate(lines) if line is not None), None)
         if first is None:
             continue
-        if piece.new_flow:
-            lines[first] = replace(lines[first], page_start=True)
+        lines[first] = replace(lines[first], page_start=True)  # a page or column starts: a cut paragraph goes on
         stretch_runs = [replace(run, box=piece.box) for run in split_runs(lines)]
         items.extend(stretch_runs)
         runs.extend(run for run in stretch_runs if not run.box)

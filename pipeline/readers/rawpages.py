@@ -11,9 +11,9 @@ cut or concatenated). Per page, in reading order:
    the footnote area at the foot of each column becomes NOTE blocks (`footnotes`);
 4. footers and page numbers at its bottom.
 
-Body stretches come back as `Stretch`es for the paragraph reader; the first
-stretch of a page or column carries `new_flow`, so that a paragraph the break
-cut (it did not end its sentence) goes on in it. Everything guessed is
+Body stretches come back as `Stretch`es for the paragraph reader, one per page
+or column; a paragraph the break cut (it did not end its sentence) goes on in
+the next. Everything guessed is
 reported in the warnings: furniture taken by repetition, columns split at a
 gutter, side boxes, markers whose note was not found.
 """
@@ -25,8 +25,7 @@ from dataclasses import dataclass
 from ..model import BlockKind
 from .columns import split_columns
 from .drafts import Draft
-from .footnotes import FootNotes, foot_notes
-from .notemarks import mark_line
+from .footnotes import FootNotes, foot_notes, marker_labels
 from .pagefurniture import PageFurniture, find_furniture, page_edge_lines
 from .textfile import SourceLine
 
@@ -36,7 +35,6 @@ class Stretch:
     """Body lines of one page or column, blank lines kept; `box`: a side box beside the body."""
 
     lines: list[SourceLine]
-    new_flow: bool  # the first line starts a page or column
     box: bool = False
 
 
@@ -73,6 +71,8 @@ def read_pages(source: list[SourceLine]) -> tuple[list[Draft | Stretch], list[st
 
 
 class PageReader:
+    """Reads the pages in order, keeping what runs across them: markers without their note, the last note."""
+
     def __init__(self) -> None:
         self.items: list[Draft | Stretch] = []
         self.warnings: list[str] = []
@@ -102,14 +102,14 @@ class PageReader:
             found = self.notes(number, segment.lines)
             if segment.box:
                 self.warnings.append(f"page {number}: a narrow column taken as a side box")
-            self.items.append(Stretch(found.body, new_flow=True, box=segment.box))
+            self.items.append(Stretch(found.body, box=segment.box))
             self.items.extend(found.notes)
         if full_width is not None:
             self.items.extend(full_width.notes)
         self.items.extend(edge.footer)
         if after_footer:
             self.warnings.append(f"page {number}: text printed after the page footer read as a side box")
-            self.items.append(Stretch(after_footer, new_flow=True, box=True))
+            self.items.append(Stretch(after_footer, box=True))
 
     def notes_across(self, number: int, body: list[SourceLine]) -> FootNotes | None:
         """Notes set across the whole page below its columns (taken off before the columns are split)."""
@@ -120,7 +120,7 @@ class PageReader:
 
     def notes(self, number: int, lines: list[SourceLine]) -> FootNotes:
         found = self.taken(number, foot_notes(lines, self.pending, self.open_note))
-        self.printed |= _markers(found.body)
+        self.printed |= marker_labels(found.body)
         return found
 
     @property
@@ -149,7 +149,3 @@ def _cut_after_footer(
     if not any(line.text.strip() for line in body[cut:]):
         return body, []
     return body[:cut], body[cut:]
-
-
-def _markers(lines: list[SourceLine]) -> set[str]:
-    return {label for line in lines for label in mark_line(" ".join(line.text.split()))[1]}
