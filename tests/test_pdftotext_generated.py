@@ -20,11 +20,15 @@ from collections import Counter
 
 import pdfgen
 import pytest
+from lxml import etree
 
 from pipeline.model import BlockKind
 from pipeline.readers import read_path
 from pipeline.readers.pagefurniture import page_number
+from pipeline.run import RunOptions, run_pipeline
 from pipeline.segment import segment
+from pipeline.tei.options import ExportOptions
+from pipeline.tei.schema import validate
 
 PDFTOTEXT = shutil.which("pdftotext")
 pytestmark = pytest.mark.skipif(PDFTOTEXT is None, reason="pdftotext (poppler-utils) is not installed")
@@ -145,3 +149,24 @@ def test_no_word_lost_split_or_invented(generated, read, name, mode):
     for cut in truth.breaks:
         if cut.word:
             assert any(cut.word in block.text for block in doc.blocks), cut
+
+
+def test_a_folder_of_pdftotext_texts_exports_valid_tei_with_page_furniture(generated, tmp_path, tei_schema):
+    names = ("letter-2col", "brief-1col", "advice-side")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in names:
+        subprocess.run([PDFTOTEXT, "-layout", str(generated[name].path), str(corpus / f"{name}.txt")], check=True)
+    output = tmp_path / "out"
+    summary = run_pipeline(RunOptions(corpus, output, ExportOptions(date="2024-01-01")), schema=tei_schema)
+    assert summary.documents == 3
+    tei = "{http://www.tei-c.org/ns/1.0}"
+    for name in names:
+        truth = generated[name].truth
+        tree = etree.parse(str(output / f"{name}.xml"))
+        assert validate(tei_schema, tree) == []
+        body = tree.find(f".//{tei}text[@{{http://www.w3.org/XML/1998/namespace}}lang='nl']")
+        assert [pb.get("n") for pb in body.iter(f"{tei}pb")] == [page_number(p) for p in truth.page_numbers]
+        headers = [fw.text for fw in body.iter(f"{tei}fw") if fw.get("type") == "header"]
+        assert headers == [h for page in truth.headers for h in page if page_number(h) is None]
+        assert len(list(body.iter(f"{tei}note"))) == len(truth.notes)

@@ -182,7 +182,7 @@ def _joined_note_start(lines: list[SourceLine], markers: set[str]) -> FootNotes 
                 SourceLine(number, text[match.start() :]),
             ]
             candidate = lines[:index] + split + lines[index + 1 :]
-            area = _note_area(candidate[index + 2 :], {match.group(1)})
+            area = _note_area(candidate[index + 2 :], seen[-1])
             if area is not None and not area.body:
                 what = "a dropped line-end hyphen put back" if glued else "split"
                 area.warnings.append(f"a body line joined with note {match.group(1)} by the extraction: {what}")
