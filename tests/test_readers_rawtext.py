@@ -467,3 +467,19 @@ def test_a_letterhead_on_the_first_page_only_is_not_a_running_header(tmp_path):
     doc = read_path(write(tmp_path, pages_with(headers)))
     assert [b.text for b in blocks(doc, BlockKind.HEADING)] == [headers[0]]
     assert [b.text for b in blocks(doc, BlockKind.FW_HEADER)] == headers[1:]
+
+
+@pytest.mark.parametrize(
+    "before, after, joined",
+    [
+        ("be-", "zoek hoe", "bezoek hoe"),  # typesetting hyphen: joined
+        ("Noord-", "Korea hoe", "Noord-Korea hoe"),  # a capital after the hyphen: part of the name
+        ("VN-", "organisaties hoe", "VN-organisaties hoe"),  # an acronym before it keeps it
+        ("zee-", "en landsgrenzen hoe", "zee- en landsgrenzen hoe"),  # a suspended compound keeps hyphen and space
+    ],
+)
+def test_a_word_hyphenated_across_the_page_break_gets_the_within_page_decision(tmp_path, before, after, joined):
+    # the same decision as within a page (dehyphenate.decide), with the footnote, footer and header between
+    text = letter().replace("VNG be-\n", f"VNG {before}\n").replace("\nzoek hoe", f"\n{after}")
+    doc = read_path(write(tmp_path, text))
+    assert any(f"samen met de VNG {joined} de bekostiging" in b.text for b in blocks(doc, BlockKind.PARAGRAPH))
