@@ -35,6 +35,7 @@ _FONTS = {
     "Helvetica": ("Helvetica", "Helvetica-Bold", "Helvetica-Oblique"),
 }
 SUPERSCRIPT_SCALE = 0.6
+NOTE_INDENT = 14.0  # a note's text stands this far right of its label
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,11 @@ class Layout:
     repeat: int = 1  # typeset the text this many times (long documents)
     gutter: float = 16.0
     side_width: float = 96.0
+    justify: bool = False  # lines filled to the column width by word spacing (Tw)
+    header_from: int = 1  # the running header starts on this page (a letterhead page before)
+    header_as_form: bool = False  # the running header is one form XObject placed on every page
+    title: str = ""  # a title across all columns at the top of the first page
+    glued_markers: bool = False  # note markers in body type glued to the word (`houden3`)
 
 
 @dataclass
@@ -230,6 +236,7 @@ class Op:
     text: str
     font: str
     size: float
+    word_space: float = 0.0  # extra points per space (justified lines)
 
 
 @dataclass
@@ -258,13 +265,19 @@ class Typesetter:
         self.side_x = layout.margin + body_width + layout.gutter
         self.pages: list[Page] = []
         self.truth = Truth()
+        self.title_bottom = 0.0
         self.new_page()
+        if layout.title:
+            self.set_title(layout.title)
 
     # frames
     def new_page(self) -> None:
         self.pages.append(Page(side_y=self.top))
         self.column = 0
-        self.y = self.top
+        self.y = self.frame_top()
+
+    def frame_top(self) -> float:
+        return self.title_bottom if len(self.pages) == 1 and self.title_bottom else self.top
 
     def frame_bottom(self) -> float:
         return self.bottom + self.reserve.get(len(self.pages), 0.0)
@@ -272,13 +285,13 @@ class Typesetter:
     def next_frame(self) -> str:
         if self.column + 1 < len(self.columns):
             self.column += 1
-            self.y = self.top
+            self.y = self.frame_top()
             return "column"
         self.new_page()
         return "page"
 
     def at_top(self) -> bool:
-        return self.y == self.top
+        return self.y == self.frame_top()
 
     def room(self, height: float) -> bool:
         return self.y - height >= self.frame_bottom()
@@ -301,6 +314,15 @@ class Typesetter:
             self.pages[-1].ops.append(Op(self.columns[self.column], self.y, line, font, size))
             gap = 0
         self.truth.headings.append(text)
+
+    def set_title(self, text: str) -> None:
+        """A title across the whole body width; the columns of page 1 start below it."""
+        size = self.layout.size * 1.8
+        self.y -= size
+        self.pages[-1].ops.append(Op(self.columns[0], self.y, text, self.bold, size))
+        self.truth.headings.append(text)
+        self.title_bottom = self.y - size
+        self.y = self.title_bottom
 
     def paragraph(self, sentences: list[str]) -> None:
         text = " ".join(sentences)
@@ -326,31 +348,41 @@ class Typesetter:
             gap = 0.0
             last_in_frame = not self.room(self.leading)
             indent = 14.0 if self.layout.indent and first else 0.0
-            line = breaker.next_line(self.column_width - indent, self.layout.cut_at_breaks and last_in_frame)
-            self.draw_line(line, self.columns[self.column] + indent)
+            width = self.column_width - indent
+            line = breaker.next_line(width, self.layout.cut_at_breaks and last_in_frame)
+            self.draw_line(
+                line, self.columns[self.column] + indent, width if self.layout.justify and not breaker.done() else 0
+            )
             previous, first = line, False
 
-    def draw_line(self, line: Line, x: float) -> None:
-        """One string per stretch of normal text (as word processors write), superscripts apart."""
+    def draw_line(self, line: Line, x: float, justify_to: float = 0.0) -> None:
+        """One string per stretch of normal text (as word processors write), superscripts apart.
+
+        `justify_to`: fill the line to this width by widening its spaces (the PDF's Tw).
+        """
         page = self.pages[-1]
         size, small = self.layout.size, self.layout.size * SUPERSCRIPT_SCALE
+        spaces = len(line.words) - 1
+        natural = sum(w.width(self.regular, size) for w in line.words) + spaces * stringWidth(" ", self.regular, size)
+        extra = (justify_to - natural) / spaces if justify_to and spaces else 0.0
         pending = ""
         for index, word in enumerate(line.words):
             for text, sup in word.runs:
-                if not sup:
+                if sup:
+                    page.anchors.append(text)
+                if not sup or self.layout.glued_markers:
                     pending += text
                     continue
                 if pending:
-                    page.ops.append(Op(x, self.y, pending, self.regular, size))
-                    x += stringWidth(pending, self.regular, size)
+                    page.ops.append(Op(x, self.y, pending, self.regular, size, extra))
+                    x += stringWidth(pending, self.regular, size) + extra * pending.count(" ")
                     pending = ""
                 page.ops.append(Op(x, self.y + size * 0.35, text, self.regular, small))
-                page.anchors.append(text)
                 x += stringWidth(text, self.regular, small)
             if index < len(line.words) - 1:
                 pending += " "
         if pending:
-            page.ops.append(Op(x, self.y, pending, self.regular, size))
+            page.ops.append(Op(x, self.y, pending, self.regular, size, extra))
 
     def side_item(self, kind: str, text: str) -> None:
         if not self.layout.side:
@@ -410,7 +442,7 @@ def _note_lines(layout: Layout, label: str, text: str, width: float) -> list[tup
     """(label or "", line text, label is superscript) per line of a note."""
     font = _FONTS[layout.family][0]
     breaker = Breaker(_words(text), font, layout.note_size)
-    lines, indent = [], 10.0
+    lines, indent = [], NOTE_INDENT
     while not breaker.done():
         lines.append(("" if lines else label, breaker.next_line(width - indent).text(), layout.note_label_super))
     return lines
@@ -447,23 +479,22 @@ def _note_height(layout: Layout, count: int) -> float:
 
 
 def typeset(layout: Layout) -> tuple[list[Page], Truth, list[list[tuple[str, str, bool]]], list[str]]:
-    items, notes = TEXTS[layout.text]
+    keys = layout.text.split("+")  # several texts, one after the other, repeated
     reserve: dict[int, float] = {}
     for _ in range(8):
         setter = Typesetter(layout, reserve)
+        all_notes = {}
         for round_ in range(layout.repeat):
+            items, notes = TEXTS[keys[round_ % len(keys)]]
+            offset = len(all_notes)  # notes are numbered on through the repeated texts
+            all_notes.update({str(offset + int(label)): text for label, text in notes.items()})
             for kind, content in items:
                 if kind == "h":
                     setter.heading(content)
                 elif kind == "p":
-                    setter.paragraph(_relabel(content, round_, layout.repeat))
+                    setter.paragraph([_renumbered(sentence, offset) for sentence in content])
                 else:
                     setter.side_item(kind, content)
-        all_notes = {
-            _label(label, round_, layout.repeat): text
-            for round_ in range(layout.repeat)
-            for label, text in notes.items()
-        }
         per_page, continued = _place_notes(layout, setter.pages, all_notes, setter.body_width)
         wanted = {i + 1: _note_height(layout, len(lines)) for i, lines in enumerate(per_page)}
         merged = {page: max(reserve.get(page, 0.0), wanted.get(page, 0.0)) for page in set(reserve) | set(wanted)}
@@ -478,14 +509,8 @@ def typeset(layout: Layout) -> tuple[list[Page], Truth, list[list[tuple[str, str
     return setter.pages, setter.truth, per_page, continued
 
 
-def _label(label: str, round_: int, repeat: int) -> str:
-    return label if repeat == 1 else str(round_ * 10 + int(label))
-
-
-def _relabel(sentences: list[str], round_: int, repeat: int) -> list[str]:
-    if repeat == 1:
-        return sentences
-    return [_MARKER.sub(lambda m: f"[^{_label(m.group(1), round_, repeat)}]", s) for s in sentences]
+def _renumbered(sentence: str, offset: int) -> str:
+    return _MARKER.sub(lambda m: f"[^{offset + int(m.group(1))}]", sentence)
 
 
 def render(layout: Layout, path: Path, **canvas_options) -> Truth:
@@ -500,8 +525,15 @@ def render(layout: Layout, path: Path, **canvas_options) -> Truth:
             pdf.rect(x, y, w, h, stroke=0, fill=1)
         pdf.setFillGray(0)
         for op in page.ops:
-            pdf.setFont(op.font, op.size)
-            pdf.drawString(op.x, op.y, op.text)
+            if op.word_space:
+                text = pdf.beginText(op.x, op.y)
+                text.setFont(op.font, op.size)
+                text.setWordSpace(op.word_space)
+                text.textOut(op.text)
+                pdf.drawText(text)
+            else:
+                pdf.setFont(op.font, op.size)
+                pdf.drawString(op.x, op.y, op.text)
         _draw_notes(pdf, layout, note_lines)
         truth.headers.append(_draw_header(pdf, layout, number, total, width, height))
         truth.footers.append(_draw_footer(pdf, layout, number, total, width))
@@ -525,14 +557,27 @@ def _draw_notes(pdf: canvas.Canvas, layout: Layout, lines: list[tuple[str, str, 
             pdf.setFont(regular, size)
             pdf.drawString(layout.margin, y + (layout.note_size * 0.35 if sup else 0), label)
         pdf.setFont(regular, layout.note_size)
-        pdf.drawString(layout.margin + 10, y, text)
+        pdf.drawString(layout.margin + NOTE_INDENT, y, text)
 
 
 def _draw_header(pdf: canvas.Canvas, layout: Layout, number: int, total: int, width: float, height: float) -> list[str]:
     strings = []
     y = height - layout.margin + 4
+    if number < layout.header_from:
+        return strings
     pdf.setFont("Helvetica", 7.5)
-    if layout.header:
+    if layout.header and layout.header_as_form:
+        if number == layout.header_from:
+            pdf.beginForm("header")
+            pdf.setFont("Helvetica", 7.5)
+            pdf.drawString(0, 0, layout.header)
+            pdf.endForm()
+        pdf.saveState()
+        pdf.translate(layout.margin, y)
+        pdf.doForm("header")
+        pdf.restoreState()
+        strings.append(layout.header)
+    elif layout.header:
         pdf.drawString(layout.margin, y, layout.header)
         strings.append(layout.header)
     if layout.header_page:
@@ -666,6 +711,57 @@ LAYOUTS = {
         ),
         Layout("letter-small", "letter", page=(360.0, 500.0), size=9.5, header="Kamerbrief", note_lines_cap=5),
         Layout(
+            "letter-justified",
+            "letter",
+            page=(420.0, 470.0),
+            justify=True,
+            header="Kamerbrief over migratiesamenwerking",
+            header_from=2,
+            page_style="blz",
+        ),
+        Layout(
+            "brief-2col-title",
+            "brief",
+            columns=2,
+            size=8.5,
+            margin=36,
+            page=(420.0, 470.0),
+            justify=True,
+            title="Redding op zee: wat staten moeten doen",
+            header="Stichting Zeewacht",
+            header_as_form=True,
+            page_style="slash",
+        ),
+        Layout(
+            "ruling-form",
+            "ruling",
+            page=(420.0, 400.0),
+            header="Rechtbank Den Haag",
+            header_as_form=True,
+            footer_text="ECLI:NL:RBDHA:2024:1234",
+            page_style="pagina",
+        ),
+        Layout(
+            "advice-2col-justified",
+            "advice",
+            columns=2,
+            size=8.5,
+            margin=36,
+            page=(420.0, 330.0),
+            justify=True,
+            indent=True,
+            header="Raad voor de leefomgeving",
+            page_style="dashes",
+        ),
+        Layout(
+            "ruling-glued",
+            "ruling",
+            page=(420.0, 400.0),
+            glued_markers=True,
+            header="Rechtbank Den Haag | Samenvatting",
+            page_style="plain",
+        ),
+        Layout(
             "brief-1col-times",
             "brief",
             size=11,
@@ -691,7 +787,14 @@ def long_document(folder: Path, pages: int = 100) -> Generated:
     repeat = 1
     while True:
         layout = Layout(
-            "long", "letter", columns=2, size=8.5, margin=36, header="Kamerbrief", page_style="pagina", repeat=repeat
+            "long",
+            "letter+brief+ruling+advice",
+            columns=2,
+            size=8.5,
+            margin=36,
+            header="Kamerbrief",
+            page_style="pagina",
+            repeat=repeat,
         )
         _, _, notes, _ = typeset(layout)
         if len(notes) >= pages:

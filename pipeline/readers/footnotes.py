@@ -33,8 +33,8 @@ from .notemarks import mark_line
 from .textfile import SourceLine
 
 _NOTE_START = re.compile(r"^(\d{1,3}|\*{1,3})(?:\s+|(?=[^\W\d_]))(\S.*)$")
-_LABEL_ONLY = re.compile(r"^(\d{1,3}|\*{1,3})$")
-_INSIDE_START = re.compile(r"(?:(?<=[^\W\d_])|(?<= ))(\d{1,2}) (?=[^\W\d_])")
+_LABEL_ONLY = re.compile(r"^(\d{1,3}|\*{1,3})(?:\s+(?:\d{1,3}|\*{1,3}))*$")  # `1`, or plain text's `1 2`
+_INSIDE_START = re.compile(r"(?:(?<=[^\W\d_])|(?<= ))(\d{1,2})(?: (?=[^\W\d_])|$)")
 FOOT_LINES = 12  # a joined note start is looked for among the last this many lines
 
 
@@ -115,17 +115,18 @@ def _notes(lines: list[SourceLine], texts: list[str], markers: set[str]) -> Foot
             alone = _LABEL_ONLY.match(text)
             opening = None if alone else _NOTE_START.match(text)
             if alone:
-                labels.append(alone.group(1))
+                labels.extend(text.split())
             elif labels and len(labels) == 1:
                 found.notes.append(Draft(BlockKind.NOTE, label=labels.pop()))
                 found.notes[-1].add(line.number, text)
-            elif labels:  # plain text: `1` `2` on lines of their own, then the texts, one line each
-                rest = paragraph[index:]
-                if len(rest) != len(labels):
+            elif labels:  # plain text: `1` `2` on lines of their own, then the texts
+                texts_apart = _one_per_label(paragraph[index:], len(labels))
+                if texts_apart is None:
                     return None
-                for (line, text), label in zip(rest, labels):
+                for label, lines_of_note in zip(labels, texts_apart):
                     found.notes.append(Draft(BlockKind.NOTE, label=label))
-                    found.notes[-1].add(line.number, text)
+                    for line, text in lines_of_note:
+                        found.notes[-1].add(line.number, text)
                 found.warnings.append(
                     f"note labels {', '.join(labels)} printed apart from their texts: paired in order"
                 )
@@ -140,6 +141,19 @@ def _notes(lines: list[SourceLine], texts: list[str], markers: set[str]) -> Foot
                 found.notes[-1].add(line.number, text)
             index += 1
     return found if found.notes and not labels else None
+
+
+def _one_per_label(lines: list[tuple[SourceLine, str]], count: int) -> list[list[tuple[SourceLine, str]]] | None:
+    """The lines cut into `count` notes: one line each, or cut after the lines that end a sentence."""
+    if len(lines) == count:
+        return [[line] for line in lines]
+    groups: list[list[tuple[SourceLine, str]]] = [[]]
+    for line in lines:
+        groups[-1].append(line)
+        if ends_sentence(line[1]):
+            groups.append([])
+    groups = [group for group in groups if group]
+    return groups if len(groups) == count else None
 
 
 def _paragraphs(lines: list[SourceLine], texts: list[str]) -> list[list[tuple[SourceLine, str]]]:
