@@ -20,7 +20,8 @@ gutter, side boxes, markers whose note was not found.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from ..model import BlockKind
 from .columns import split_columns
@@ -28,6 +29,9 @@ from .drafts import Draft
 from .footnotes import FootNotes, foot_notes, marker_labels
 from .pagefurniture import PageFurniture, find_furniture, page_edge_lines
 from .textfile import SourceLine
+
+
+_RAISED = re.compile(r"^ {2,}(\d{1,2}|\*{1,3})$")
 
 
 @dataclass
@@ -99,7 +103,12 @@ class PageReader:
                 f"page {number}: {split.displaced} row(s) printed left of the gutter read as the right column's"
             )
         for segment in split.segments:
-            found = self.notes(number, segment.lines)
+            lines, raised = raised_markers(segment.lines)
+            if raised:
+                self.warnings.append(
+                    f"page {number}: {raised} footnote marker(s) printed on a row of their own put back"
+                )
+            found = self.notes(number, lines)
             if segment.box:
                 self.warnings.append(f"page {number}: a narrow column taken as a side box")
             self.items.append(Stretch(found.body, box=segment.box))
@@ -136,6 +145,33 @@ class PageReader:
             self.open_note = found.notes[-1]
         self.warnings.extend(f"page {number}: {warning}" for warning in found.warnings)
         return found
+
+
+def raised_markers(lines: list[SourceLine]) -> tuple[list[SourceLine], int]:
+    """Superscript markers `-layout` printed on a row of their own, put back where they stand.
+
+    A superscript raised far enough gets a row to itself, at the character position
+    where it follows its word: `   3` above (or below) `... van migranten.`. It is
+    glued to the adjacent line at that position when a word ends there.
+    """
+    lines = list(lines)
+    moved: set[int] = set()
+    for index, line in enumerate(lines):
+        marker = _RAISED.match(line.text)
+        if not marker:
+            continue
+        at = marker.start(1)
+        for neighbour in (index + 1, index - 1):
+            if 0 <= neighbour < len(lines) and neighbour not in moved and _word_ends_at(lines[neighbour].text, at):
+                text = lines[neighbour].text
+                lines[neighbour] = replace(lines[neighbour], text=text[:at] + marker.group(1) + text[at:])
+                moved.add(index)
+                break
+    return [line for index, line in enumerate(lines) if index not in moved], len(moved)
+
+
+def _word_ends_at(text: str, at: int) -> bool:
+    return 0 < at <= len(text) and not text[at - 1].isspace() and (at == len(text) or text[at] == " ")
 
 
 def _cut_after_footer(
