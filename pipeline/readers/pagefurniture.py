@@ -92,11 +92,12 @@ def find_furniture(pages: list[list[EdgeLine]]) -> tuple[list[PageFurniture], li
     bottom_counts = Counter(key for page in pages for key in {masked(line.text) for line in page[-EDGE_LINES:]})
     needed = max(2, math.ceil(MIN_PAGE_SHARE * len(pages)))
     repeated: set[str] = set()
-    counting = _counting_numbers(pages)
+    counting, offset = _counting_numbers(pages)
     found = []
-    for page, counted in zip(pages, counting):
-        top = _edge_run(page, top_counts, needed, repeated, inward=1)
-        bottom = _edge_run(page[top:][::-1], bottom_counts, needed, repeated, inward=0)
+    for index, (page, counted) in enumerate(zip(pages, counting)):
+        expected = None if offset is None else index + offset
+        top = _edge_run(page, top_counts, needed, repeated, inward=1, expected=expected)
+        bottom = _edge_run(page[top:][::-1], bottom_counts, needed, repeated, inward=0, expected=expected)
         taken = set(range(top)) | set(range(len(page) - bottom, len(page))) | counted
         furniture = PageFurniture(rows={page[i].row for i in taken})
         for i in sorted(taken):
@@ -108,8 +109,9 @@ def find_furniture(pages: list[list[EdgeLine]]) -> tuple[list[PageFurniture], li
     return found, sorted(repeated)
 
 
-def _counting_numbers(pages: list[list[EdgeLine]]) -> list[set[int]]:
-    """Per page, the lines standing apart that print the number counting the pages (wherever they stand).
+def _counting_numbers(pages: list[list[EdgeLine]]) -> tuple[list[set[int]], int | None]:
+    """Per page, the lines standing apart that print the number counting the pages (wherever they stand),
+    and the page number of the first page (None where the pages show no such count).
 
     Plain `pdftotext` may print a side box after the footer, so a page number is
     not always at the edge; a number that goes up by one from page to page, on a
@@ -126,16 +128,16 @@ def _counting_numbers(pages: list[list[EdgeLine]]) -> list[set[int]]:
                 offsets[value - index] += 1
         candidates.append(here)
     if not offsets or len(pages) < 2:
-        return [set() for _ in pages]
+        return [set() for _ in pages], None
     offset, votes = offsets.most_common(1)[0]
     if votes < max(2, math.ceil(len(pages) / 2)):
-        return [set() for _ in pages]
+        return [set() for _ in pages], None
     counted = []
     for index, (page, here) in enumerate(zip(pages, candidates)):
         matching = [p for p, value in here.items() if value == index + offset]
         # the one nearest an edge (a note label alone on its line may print the same number)
         counted.append({min(matching, key=lambda p: min(p, len(page) - 1 - p))} if matching else set())
-    return counted
+    return counted, offset
 
 
 def _value(printed: str | None) -> int | None:
@@ -148,7 +150,9 @@ def _value(printed: str | None) -> int | None:
     return sum(-d if d < following else d for d, following in zip(digits, digits[1:] + [0]))
 
 
-def _edge_run(lines: list[EdgeLine], counts: Counter, needed: int, repeated: set[str], inward: int) -> int:
+def _edge_run(
+    lines: list[EdgeLine], counts: Counter, needed: int, repeated: set[str], inward: int, expected: int | None
+) -> int:
     """How many lines from the edge (lines[0] is outermost) are furniture.
 
     A page template sets its header and footer apart from the text block, so the
@@ -158,7 +162,9 @@ def _edge_run(lines: list[EdgeLine], counts: Counter, needed: int, repeated: set
     taken, keys = 0, []
     for line in lines[:EDGE_LINES]:
         key = masked(line.text)
-        if not (counts[key] >= needed and _has_letters(line.text)) and not page_number(line.text):
+        printed = page_number(line.text)
+        numbers_page = printed is not None and (expected is None or _value(printed) == expected)
+        if not (counts[key] >= needed and _has_letters(line.text)) and not numbers_page:
             break
         keys.append(key)
         taken += 1
