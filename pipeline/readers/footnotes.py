@@ -35,7 +35,7 @@ from .textfile import SourceLine
 _NOTE_START = re.compile(r"^(\d{1,3}|\*{1,3})(?:\s+|(?=[^\W\d_]))(\S.*)$")
 _LABEL_ONLY = re.compile(r"^(\d{1,3}|\*{1,3})(?:\s+(?:\d{1,3}|\*{1,3}))*$")  # `1`, or plain text's `1 2`
 _INSIDE_START = re.compile(r"(?:(?<=[^\W\d_])|(?<= ))(\d{1,2})(?: (?=[^\W\d_])|$)")
-FOOT_LINES = 12  # a joined note start is looked for among the last this many lines
+FOOT_LINES = 12  # a joined note start is looked for among the last this many lines of text
 
 
 @dataclass
@@ -181,7 +181,8 @@ def _joined_note_start(lines: list[SourceLine], markers: set[str]) -> FootNotes 
     seen = [set(markers)]
     for line in lines:
         seen.append(seen[-1] | marker_labels([line]))
-    first = max(0, len(lines) - FOOT_LINES)
+    text_rows = [index for index, line in enumerate(lines) if line.text.strip()]
+    first = text_rows[-FOOT_LINES] if len(text_rows) >= FOOT_LINES else 0
     for index in range(len(lines) - 1, first - 1, -1):
         text = lines[index].text.rstrip()
         for match in reversed(list(_INSIDE_START.finditer(text))):
