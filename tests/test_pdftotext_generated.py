@@ -50,11 +50,26 @@ _BOX = "plain pdftotext prints a side box among the body paragraphs, with nothin
 # middle of the page, with the body's cut sentence and the side box between them and their texts
 _LABELS = "plain pdftotext printed the notes' superscript labels mid-page, far from their texts"
 
+# plain pdftotext printed the note labels of a two-column page between its columns (after the left
+# column's last line, a word cut there), their texts at the foot of the page
+_LABELS_BETWEEN = "plain pdftotext printed the note labels between the columns, apart from their texts"
+# a note running on to the next page: plain pdftotext printed its rest after the next note's label,
+# where it reads as that note's text; the rest's own indent, which tells it apart in -layout, is gone
+_CONTINUED = "plain pdftotext printed the rest of a note continued on the next page after the next note's label"
+
 LOST = {
     ("letter-2col", "plain"): {"sentences": _ORDER, "words": _ORDER},
     ("brief-2col", "plain"): {"sentences": _ORDER, "words": _DEHYPHENATED, "notes": _DEHYPHENATED},
     ("letter-side", "plain"): {"sentences": _BOX},
     ("brief-2col-side", "plain"): {"sentences": _LABELS, "words": _LABELS, "notes": _LABELS},
+    ("brief-2col-title", "plain"): {"sentences": _ORDER, "words": _ORDER, "notes": _ORDER},
+    ("advice-2col", "plain"): {"sentences": _LABELS_BETWEEN, "words": _LABELS_BETWEEN, "notes": _LABELS_BETWEEN},
+    ("advice-2col-justified", "plain"): {
+        "sentences": _LABELS_BETWEEN,
+        "words": _LABELS_BETWEEN,
+        "notes": _LABELS_BETWEEN,
+    },
+    ("brief-1col", "plain"): {"words": _CONTINUED, "notes": _CONTINUED},
 }
 
 

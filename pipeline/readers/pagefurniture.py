@@ -117,7 +117,8 @@ def _counting_numbers(pages: list[list[EdgeLine]]) -> tuple[list[set[int]], int 
     not always at the edge; a number that goes up by one from page to page, on a
     line of its own, is the page number all the same.
     """
-    offsets: Counter = Counter()
+    votes: Counter = Counter()
+    distance: Counter = Counter()  # how far from the page edges the lines of each count stand, in all
     candidates = []
     for index, page in enumerate(pages):
         here = {}
@@ -125,19 +126,24 @@ def _counting_numbers(pages: list[list[EdgeLine]]) -> tuple[list[set[int]], int 
             value = _value(page_number(line.text)) if line.apart == (True, True) else None
             if value is not None:
                 here[position] = value
-                offsets[value - index] += 1
+                votes[value - index] += 1
+                distance[value - index] += _from_edge(position, page)
         candidates.append(here)
-    if not offsets or len(pages) < 2:
+    if not votes or len(pages) < 2:
         return [set() for _ in pages], None
-    offset, votes = offsets.most_common(1)[0]
-    if votes < max(2, math.ceil(len(pages) / 2)):
+    # the count most pages show; between equals (note labels alone on their lines also count up), the outer one
+    offset = max(votes, key=lambda offset: (votes[offset], -distance[offset]))
+    if votes[offset] < max(2, math.ceil(len(pages) / 2)):
         return [set() for _ in pages], None
     counted = []
     for index, (page, here) in enumerate(zip(pages, candidates)):
         matching = [p for p, value in here.items() if value == index + offset]
-        # the one nearest an edge (a note label alone on its line may print the same number)
-        counted.append({min(matching, key=lambda p: min(p, len(page) - 1 - p))} if matching else set())
+        counted.append({min(matching, key=lambda p: _from_edge(p, page))} if matching else set())
     return counted, offset
+
+
+def _from_edge(position: int, page: list[EdgeLine]) -> int:
+    return min(position, len(page) - 1 - position)
 
 
 def _value(printed: str | None) -> int | None:

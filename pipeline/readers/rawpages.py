@@ -30,7 +30,6 @@ from .footnotes import FootNotes, foot_notes, marker_labels
 from .pagefurniture import PageFurniture, find_furniture, page_edge_lines
 from .textfile import SourceLine
 
-
 _RAISED = re.compile(r"^ {2,}(\d{1,2}|\*{1,3})$")
 
 
