@@ -4,10 +4,13 @@ A running header or footer is set by the document's page template: the same
 text, at the same edge, on page after page; only the page number in it
 changes. So a line is page furniture when it stands among the first (or last)
 few lines of its page and the same line, with numbers masked, stands at the
-same edge of enough other pages. A line that is nothing but a page number
-(`3`, `- 3 -`, `3/12`, `Pagina 3 van 12`, `blz. 3`, `iii`) is furniture when it
-is the outermost line of its page, repeated or not: a one-page document still
-prints its number. No list of known header texts is used.
+same edge of enough other pages; the furniture ends where a blank line sets it
+apart from the text. A line that is nothing but a page number (`3`, `- 3 -`,
+`3/12`, `Pagina 3 van 12`, `blz. 3`, `iii`) is furniture at a page edge, and
+anywhere on its page, standing apart, when the numbers count the pages (plain
+`pdftotext` prints a side box after the footer); where they count, a number that
+does not fit (a note label alone on its line) is not a page number. No list of
+known header texts is used.
 
 `pdftotext -layout` prints a header's left and right parts on one line, far
 apart; each part becomes its own block (a page number part a PAGE_NUMBER).
@@ -55,7 +58,7 @@ def masked(text: str) -> str:
 
 @dataclass
 class PageFurniture:
-    """What the edges of one page hold: how many of its first and last lines, and their blocks."""
+    """The furniture of one page: which of its lines, their blocks, and the page number it prints."""
 
     rows: set[int] = field(default_factory=set)  # indices of the furniture lines in the page
     header: list[Draft] = field(default_factory=list)
