@@ -25,6 +25,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from .drafts import ends_sentence
+from .notemarks import mark_line
 from .textfile import SourceLine
 
 MIN_ROWS = 3  # a gutter has text on both sides on at least this many consecutive rows
@@ -149,7 +150,7 @@ def _column(lines: list[SourceLine], rows: list[tuple[SourceLine, int]]) -> list
             kept.append(line)
             continue
         previous = next((k.text.strip() for k in reversed(kept) if k.text.strip()), "")
-        if not previous or ends_sentence(previous):
+        if not previous or ends_sentence(mark_line(previous)[0]):  # `ten.98`: a marker after the stop
             kept.append(line)
     return kept
 

@@ -51,7 +51,6 @@ HEADING_MAX_CHARS = 60  # a heading alone on its line in a single-spaced text
 DISPLAY_MAX_CHARS = 30  # a line of a display heading in a multi-column layout
 BOX_WIDTH_FACTOR = 1.25  # side boxes run this much wider than the body column
 SHORT_LINE_FACTOR = 0.8  # a closed line this much shorter than the column ends a paragraph
-INLINE_HEADING_FACTOR = 0.9  # raw text: an open line this much shorter, between sentences, is a heading
 
 
 @dataclass(frozen=True)
@@ -437,7 +436,7 @@ def _inline_heading(lines: list[Line], index: int, width: int) -> int:
         return 0
     for end in range(index + 1, min(index + 4, len(lines))):
         line = lines[end - 1]
-        if len(line.text) >= INLINE_HEADING_FACTOR * width or ends_sentence(line.marked) and end - 1 > index:
+        if len(line.text) >= SHORT_LINE_FACTOR * width or ends_sentence(line.marked) and end - 1 > index:
             return 0
         if line.text.endswith((",", ";", "-")):
             return 0
