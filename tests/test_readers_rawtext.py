@@ -483,3 +483,16 @@ def test_a_word_hyphenated_across_the_page_break_gets_the_within_page_decision(t
     text = letter().replace("VNG be-\n", f"VNG {before}\n").replace("\nzoek hoe", f"\n{after}")
     doc = read_path(write(tmp_path, text))
     assert any(f"samen met de VNG {joined} de bekostiging" in b.text for b in blocks(doc, BlockKind.PARAGRAPH))
+
+
+def test_footnotes_past_ninety_nine(tmp_path):
+    # long reports number their notes into the hundreds; the marker stays glued to its word
+    text = (
+        letter()
+        .replace("onder druk staat.1", "onder druk staat.101")
+        .replace("1 Brief van de VNG", "101 Brief van de VNG")
+    )
+    doc = read_path(write(tmp_path, text))
+    assert [b.label for b in blocks(doc, BlockKind.NOTE)] == ["101", "2"]
+    paragraph = next(b for b in blocks(doc, BlockKind.PARAGRAPH) if b.note_refs)
+    assert [(ref.label, doc.block(ref.note).label) for ref in paragraph.note_refs] == [("101", "101")]
