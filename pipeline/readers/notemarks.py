@@ -18,9 +18,9 @@ _ANY_DIGIT = re.compile(r"\d")
 _ABBREVIATIONS = frozenset({"nr", "art", "blz", "p", "pag", "lid", "no", "vol", "hfst", "par"})
 
 # letters, then one or two digits: Zaken2. houden2 Parijs25, gedood11) MIL32)
-_GLUED_TO_WORD = re.compile(r"(?<=[^\W\d_]{2})(\d{1,2})(?=[\s,.;:)!?]|$)")
+_GLUED_TO_WORD = re.compile(r"(?<=[^\W\d_]{2})(\d{1,3})(?=[\s,;:)!?]|\.(?!\d)|$)")  # not NL24.12345
 # after punctuation that follows a word: herkomstland.1  km,2  wereld.”23
-_AFTER_PUNCT = re.compile(r"(?<=[^\W\d_])([.,;:!?]|[.,;:!?]?[”’\")\]][.,;:!?]?)(\d{1,2})(?=\s|$)")
+_AFTER_PUNCT = re.compile(r"(?<=[^\W\d_])([.,;:!?]|[.,;:!?]?[”’\")\]][.,;:!?]?)(\d{1,3})(?=\s|$)")
 # at the end of the line, after a space: augustus 2016. 1   ken. 17
 _LINE_END = re.compile(r"(\w+)([.!?][”’\"]?) +(\d{1,2})$")
 # asterisks glued to a word or quote: ‘push backs’*  landen**

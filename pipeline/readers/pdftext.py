@@ -16,20 +16,28 @@ What it understands (GUIDE §1), from the corpus extractions:
   single-spaced runs of lines are side boxes (wider than the body column), pull
   quotes (in capitals) or display headings (short lines).
 
+Raw `pdftotext` output (pages ended by form feeds, with or without `-layout`)
+is first taken apart page by page by `rawpages`: running headers, footers and
+page numbers (by repetition across pages), footnote areas, and the columns of
+a `-layout` page; the paragraph rules above then read the body stretches, and
+a paragraph a page or column break cut goes on across it.
+
 It needs the decoded text; it adds blocks with dehyphenated text, NoteRefs and
-source line ranges. It does not reorder columns.
+source line ranges, and warnings naming what it guessed.
 """
 
 from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from ..model import BlockKind
 from .dehyphenate import Vocabulary
 from .drafts import CLOSER_FIRST_LINE, NUMBERED, Draft, ends_sentence
 from .notemarks import mark_line
+from .rawpages import has_pages, read_pages
 from .textfile import SourceLine
 
 _NOTE_START = re.compile(r"^(\d{1,2}|\*{1,3})\s+(\S.*)$")
@@ -65,14 +73,19 @@ class Run:
 
     lines: list[Line]
     before_page_start: bool  # the next line starts a page (or the text ends)
+    box: bool = False  # printed beside the body (a narrow column of raw `-layout` text)
 
     @property
     def first(self) -> Line:
         return self.lines[0]
 
 
-def read_lines(source: list[SourceLine]) -> list[Line | None]:
-    """Source lines as `Line`s, None for blank ones."""
+def read_lines(source: list[SourceLine], space_starts_page: bool = True) -> list[Line | None]:
+    """Source lines as `Line`s, None for blank ones.
+
+    `space_starts_page`: a line indented by exactly one space starts a page, as in
+    the tidied extractions of the corpus (raw text marks pages with form feeds).
+    """
     lines: list[Line | None] = []
     for line in source:
         raw = line.text.replace("\t", " ")
@@ -80,7 +93,7 @@ def read_lines(source: list[SourceLine]) -> list[Line | None]:
         if not text:
             lines.append(None)
             continue
-        page_start = line.page_start or (raw.startswith(" ") and not raw.startswith("  "))
+        page_start = line.page_start or (space_starts_page and raw.startswith(" ") and not raw.startswith("  "))
         text = " ".join(text.split())
         marked, labels = mark_line(text)
         lines.append(Line(line.number, text, page_start, raw.endswith(" "), marked, tuple(labels)))
@@ -111,10 +124,15 @@ def is_double_spaced(runs: list[Run]) -> bool:
 
 
 class PdfTextLayout:
-    """Walks the runs of one document and collects drafts in reading order."""
+    """Walks the runs of one document and collects drafts in reading order.
 
-    def __init__(self, runs: list[Run]):
-        self.runs = runs
+    `items` are the runs and the blocks already decided (page breaks, furniture,
+    notes) in input order; `runs` the runs whose shape decides the spacing.
+    """
+
+    def __init__(self, items: list[Run | Draft], runs: list[Run], raw: bool = False):
+        self.items = items
+        self.raw = raw
         self.double = is_double_spaced(runs)
         single_widths = [len(run.first.text) for run in runs if len(run.lines) == 1]
         self.column = statistics.median(single_widths) if single_widths else 60.0
@@ -126,16 +144,12 @@ class PdfTextLayout:
         self.last_heading_number = 0  # source line where it last went on
 
     def drafts_in_order(self) -> list[Draft]:
-        kinds = [_run_kind(run) for run in self.runs]
-        last_text = max((i for i, kind in enumerate(kinds) if kind == "text"), default=-1)
-        for index, (run, kind) in enumerate(zip(self.runs, kinds)):
-            if run.first.page_start:
-                self.interrupt(Draft(BlockKind.PAGE_BREAK, numbers=[run.first.number]))
-            if kind == "page_number":
-                self.interrupt(Draft(BlockKind.PAGE_NUMBER, numbers=[run.first.number], label=run.first.text))
-            elif kind == "notes":
-                for note in _notes(run):
-                    self.interrupt(note)
+        last_text = max((i for i, item in enumerate(self.items) if isinstance(item, Run)), default=-1)
+        for index, run in enumerate(self.items):
+            if isinstance(run, Draft):
+                self.interrupt(run)
+            elif run.box:
+                self.interrupt(_plain(BlockKind.BOX, run.lines))
             elif index == last_text and _is_closer(run):
                 self.start(_plain(BlockKind.CLOSER, run.lines), can_continue=False)
             elif self.double:
@@ -183,16 +197,27 @@ class PdfTextLayout:
 
     def single_spaced_run(self, run: Run) -> None:
         lines = run.lines
+        if self.raw and self.line_above_the_text(run):
+            return
         if self.continues_open(run.first):
-            for line in lines:
+            width = max(len(line.text) for line in lines)
+            heading = next((i for i in range(1, len(lines) - 1) if self.raw and _inline_heading(lines, i, width)), None)
+            for line in lines[:heading]:
                 self.append(line)
             self._after_body_run()
+            if heading is not None:
+                self.single_spaced_run(Run(lines[heading:], run.before_page_start))
+            return
+        if self.raw and self.heading_goes_on(run):
+            return
+        if self.raw and self.split_at_heading(run):
             return
         first = lines[0]
         numbered = NUMBERED.match(first.text)
         if len(lines) == 1 and _heading_like(first.marked, allow_colon=bool(numbered)):
             label, text = (numbered.group(1), numbered.group(2)) if numbered else (None, first.text)
             self.start(_marked(BlockKind.HEADING, first.number, text, label), can_continue=False)
+            self.raw_heading(first)
             return
         for group in _paragraphs(lines):
             bullet = _BULLET.match(group[0].text)
@@ -205,6 +230,54 @@ class PdfTextLayout:
             for line in rest:
                 self.append(line)
         self._after_body_run()
+
+    def line_above_the_text(self, run: Run) -> bool:
+        """A lone short line opening a page, with a paragraph open: a heading set above the page's text
+        (a header that does not repeat); the paragraph goes on after it."""
+        first = run.first
+        if not (first.page_start and len(run.lines) == 1 and self.open is not None):
+            return False
+        if not (first.text[0].isupper() and _heading_like(first.marked, allow_colon=False)):
+            return False
+        self.interrupt(_plain(BlockKind.HEADING, run.lines))
+        return True
+
+    def raw_heading(self, last: Line) -> None:
+        """A heading just read from raw text, which a wrapped line apart from it may still go on."""
+        if self.raw:
+            self.last_heading, self.last_heading_number = self.drafts[-1], last.number
+
+    def heading_goes_on(self, run: Run) -> bool:
+        """The wrapped last line of the heading above (`-layout` put a row of the other column between)."""
+        first, lines = run.first, run.lines
+        if not (_starts_lower(first.text) and self._continues_heading(first) and not ends_sentence(first.marked)):
+            return False
+        if len(lines) > 1 and not (lines[1].text[0].isupper() or lines[1].text[0].isdigit()):
+            return False
+        self.last_heading.add(first.number, *first.body)
+        self.last_heading = None
+        if len(lines) > 1:
+            self.single_spaced_run(Run(lines[1:], run.before_page_start))
+        return True
+
+    def split_at_heading(self, run: Run) -> bool:
+        """Raw text sets a heading directly above its paragraph: read the lines before, it, and after apart."""
+        lines = run.lines
+        width = max(len(line.text) for line in lines)
+        at = next((i for i in range(len(lines) - 1) if _inline_heading(lines, i, width)), None)
+        if at is None:
+            return False
+        end = at + _inline_heading(lines, at, width)
+        if at:
+            self.single_spaced_run(Run(lines[:at], False))
+        self.start(_plain(BlockKind.HEADING, lines[at:end]), can_continue=False)
+        self.raw_heading(lines[end - 1])
+        numbered = NUMBERED.match(self.drafts[-1].texts[0])
+        if numbered:
+            self.drafts[-1].label, self.drafts[-1].texts[0] = numbered.group(1), numbered.group(2)
+        if end < len(lines):
+            self.single_spaced_run(Run(lines[end:], run.before_page_start))
+        return True
 
     def _after_body_run(self) -> None:
         if self.open is not None and ends_sentence(self.open.last_text):
@@ -350,6 +423,29 @@ def _heading_like(text: str, allow_colon: bool) -> bool:
     return not ends_sentence(text) and (text[0].isupper() or text[0].isdigit())
 
 
+def _inline_heading(lines: list[Line], index: int, width: int) -> int:
+    """How many lines from `index` form a heading set directly above its paragraph (0: none).
+
+    Up to three short lines that end no sentence, between a sentence end (or the
+    run's start) and a line opening with a capital.
+    """
+    first = lines[index]
+    if index and not ends_sentence(lines[index - 1].marked):
+        return 0
+    if _BULLET.match(first.text) or not _heading_like(first.marked, allow_colon=bool(NUMBERED.match(first.text))):
+        return 0
+    for end in range(index + 1, min(index + 4, len(lines))):
+        line = lines[end - 1]
+        if len(line.text) >= SHORT_LINE_FACTOR * width or ends_sentence(line.marked) and end - 1 > index:
+            return 0
+        if line.text.endswith((",", ";", "-")):
+            return 0
+        following = lines[end].text[0]
+        if following.isupper() or following.isdigit():
+            return end - index
+    return 0
+
+
 def _standalone_heading(line: Line) -> bool:
     text = line.text
     return (
@@ -391,9 +487,65 @@ def _is_closer(run: Run) -> bool:
     )
 
 
-def layout(source: list[SourceLine]) -> tuple[list[Draft], Vocabulary]:
-    """Block drafts of a PDF text in reading order, and the document's vocabulary."""
+class TextLayout(NamedTuple):
+    """What the reader makes of a PDF text; `warnings` name what it guessed (for the document)."""
+
+    drafts: list[Draft]
+    vocabulary: Vocabulary
+    warnings: list[str]
+
+
+def read_layout(source: list[SourceLine]) -> TextLayout:
+    """Block drafts of a PDF text in reading order, the document's vocabulary, and what was guessed."""
+    if has_pages(source):
+        return _raw_layout(source)
     lines = read_lines(source)
     runs = split_runs(lines)
     vocabulary = Vocabulary(line.text for line in lines if line is not None)
-    return PdfTextLayout(runs).drafts_in_order(), vocabulary
+    return TextLayout(PdfTextLayout(_corpus_items(runs), runs).drafts_in_order(), vocabulary, [])
+
+
+def layout(source: list[SourceLine]) -> tuple[list[Draft], Vocabulary]:
+    """Block drafts of a PDF text in reading order, and the document's vocabulary."""
+    drafts, vocabulary, _ = read_layout(source)
+    return drafts, vocabulary
+
+
+def _corpus_items(runs: list[Run]) -> list[Run | Draft]:
+    """Tidied extraction (no form feeds): page starts, page numbers and notes told by the runs themselves."""
+    items: list[Run | Draft] = []
+    for run in runs:
+        if run.first.page_start:
+            items.append(Draft(BlockKind.PAGE_BREAK, numbers=[run.first.number]))
+        kind = _run_kind(run)
+        if kind == "page_number":
+            items.append(Draft(BlockKind.PAGE_NUMBER, numbers=[run.first.number], label=run.first.text))
+        elif kind == "notes":
+            items.extend(_notes(run))
+        else:
+            items.append(run)
+    return items
+
+
+def _raw_layout(source: list[SourceLine]) -> TextLayout:
+    """Raw pdftotext output: `rawpages` decides furniture, notes and columns; the runs are read as above."""
+    pieces, warnings = read_pages(source)
+    items: list[Run | Draft] = []
+    runs: list[Run] = []
+    texts: list[str] = []
+    for piece in pieces:
+        if isinstance(piece, Draft):
+            items.append(piece)
+            texts.extend(piece.texts)
+            continue
+        lines = read_lines(piece.lines, space_starts_page=False)
+        first = next((i for i, line in enumerate(lines) if line is not None), None)
+        if first is None:
+            continue
+        lines[first] = replace(lines[first], page_start=True)  # a page or column starts: a cut paragraph goes on
+        stretch_runs = [replace(run, box=piece.box) for run in split_runs(lines)]
+        items.extend(stretch_runs)
+        runs.extend(run for run in stretch_runs if not run.box)
+        texts.extend(line.text for run in stretch_runs for line in run.lines)
+    vocabulary = Vocabulary(texts)
+    return TextLayout(PdfTextLayout(items, runs, raw=True).drafts_in_order(), vocabulary, warnings)
