@@ -27,7 +27,14 @@ from .drafts import build_blocks
 from .pdf import read_pdf
 from .textfile import decode, source_lines
 
-_LAYOUTS = {"pdf-text": pdftext.layout, "markdown": markdown.layout}
+
+def _markdown_layout(source):
+    drafts, vocabulary = markdown.layout(source)
+    return drafts, vocabulary, []
+
+
+# each: source lines -> (block drafts, vocabulary, warnings about what the layout guessed)
+_LAYOUTS = {"pdf-text": pdftext.read_layout, "markdown": _markdown_layout}
 _FORMS = (*_LAYOUTS, "pdf")
 
 
@@ -49,12 +56,12 @@ def read_document(entry: CorpusEntry, frequency: Frequency = dutch_zipf) -> Docu
         raise InputError(entry.path, "is a PDF file, not text: read it as `form: pdf` (or give it a .pdf name)")
     layout = _LAYOUTS[entry.meta.form]
     decoded = decode(entry.path, raw)
-    drafts, vocabulary = layout(source_lines(decoded.text))
+    drafts, vocabulary, layout_warnings = layout(source_lines(decoded.text))
     blocks = build_blocks(drafts, vocabulary, frequency)
     if not any(block.text for block in blocks):
         raise InputError(entry.path, "no text found in the file")
     source = Source(str(entry.path), sha256, decoded.encoding)
-    return Document(entry.id, entry.meta, source, blocks, warnings=decoded.warnings)
+    return Document(entry.id, entry.meta, source, blocks, warnings=(*decoded.warnings, *layout_warnings))
 
 
 def read_path(path: Path | str, frequency: Frequency = dutch_zipf) -> Document:
