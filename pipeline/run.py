@@ -24,7 +24,7 @@ from pathlib import Path
 from .citations import CitationTable, citations_csv
 from .corpus import CorpusEntry, discover
 from .crosscheck import crosscheck
-from .errors import ExportError, ModelError, PipelineError
+from .errors import ExportError, InputError, ModelError, PipelineError
 from .files import is_temp_file, write_if_changed
 from .model import Document
 from .review import Review, apply_source_review
@@ -59,6 +59,7 @@ class RunOptions:
     progress: bool = False
     validate: bool = True  # validate every file against tei_all before writing it
     no_translate_reason: str = "translation was switched off (pipeline run --no-translate)"
+    executor: object | None = None  # where the stages run: None in this process (see InProcess)
 
 
 @dataclass
@@ -122,8 +123,9 @@ def run_pipeline(options: RunOptions, schema=None, translator=None) -> RunSummar
     options.output.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(options.output)
     own_translator = translator is None and options.translate is not None
+    executor = options.executor or InProcess()
     if own_translator:  # first: a missing package fails before any slow work
-        translator = _open_translator(options.translate)
+        translator = _open_translator(executor.translator_options(options.translate))
     try:
         if schema is None and options.validate:
             from .tei.schema import load_schema
@@ -138,12 +140,10 @@ def run_pipeline(options: RunOptions, schema=None, translator=None) -> RunSummar
         if translator is not None:  # reviewed translations become preferred cache rows, for every document
             for review in reviews.values():
                 feed_cache(review, translator.cache)
-        docs = _prepared([e for e in entries if e.id not in summary.refused], options, summary, reviews)
+        docs = executor.prepare([e for e in entries if e.id not in summary.refused], options, summary, reviews)
         if translator is not None:
-            from .translate import translate_documents
-
-            docs = _bar(translate_documents(docs, translator), options, "translate", len(entries))
-        docs = _annotated(docs, options)
+            docs = executor.translate(docs, translator, options, len(entries))
+        docs = executor.annotate(docs, options)
         members = []
         citations = CitationTable()
         for doc in _bar(docs, options, "export", len(entries)):
@@ -168,6 +168,25 @@ def run_pipeline(options: RunOptions, schema=None, translator=None) -> RunSummar
             translator.close()
     summary.seconds = time.monotonic() - started
     return summary
+
+
+class InProcess:
+    """The default executor: every stage in this process, documents streaming through.
+    `pipeline.scaleout.DaskExecutor` offers the same four methods for a Dask cluster."""
+
+    def translator_options(self, translate_options):
+        return translate_options
+
+    def prepare(self, entries, options: RunOptions, summary: RunSummary, reviews) -> Iterator[Document]:
+        return _prepared(entries, options, summary, reviews)
+
+    def translate(self, docs, translator, options: RunOptions, total: int) -> Iterator[Document]:
+        from .translate import translate_documents
+
+        return _bar(translate_documents(docs, translator), options, "translate", total)
+
+    def annotate(self, docs, options: RunOptions) -> Iterator[Document]:
+        return _annotated(docs, options)
 
 
 def _check_ids(entries: list[CorpusEntry]) -> None:
@@ -233,22 +252,29 @@ def _prepared(
 ) -> Iterator[Document]:
     """Read and segment each entry, with a reviewer's corrected Dutch sentences put in
     (so that they are translated); a document that fails is recorded and skipped."""
-    from .readers import read_document
-    from .segment import SegmentOptions, segment
+    from .segment import SegmentOptions
 
     segment_options = options.segment or SegmentOptions()
     for entry in _bar(entries, options, "read", len(entries)):
         try:
-            doc = segment(read_document(entry), segment_options)
-            if entry.id in reviews:
-                doc = apply_source_review(doc, reviews[entry.id])
+            doc = prepare_entry(entry, segment_options, reviews.get(entry.id))
         except PipelineError as exc:
             _fail(summary, options, str(exc))
             continue
-        except (OSError, UnicodeError) as exc:
-            _fail(summary, options, f"{entry.path}: cannot be read ({exc})")
-            continue
         yield doc
+
+
+def prepare_entry(entry: CorpusEntry, segment_options, review: Review | None) -> Document:
+    """One entry read and segmented, with a reviewer's corrected Dutch sentences put in;
+    PipelineError names the file when it cannot be read."""
+    from .readers import read_document
+    from .segment import segment
+
+    try:
+        doc = segment(read_document(entry), segment_options)
+    except (OSError, UnicodeError) as exc:
+        raise InputError(entry.path, f"cannot be read ({exc})") from None
+    return apply_source_review(doc, review) if review is not None else doc
 
 
 def _fail(summary: RunSummary, options: RunOptions, message: str) -> None:

@@ -89,6 +89,9 @@ class Translator:
     stats: TranslatorStats = field(default_factory=TranslatorStats)
     _cleanup: list[Callable[[], None]] = field(default_factory=list)
     _bar: object | None = None
+    # Where the model batches run: token batches in, (batch index, outputs) out, in any
+    # order. None: one after another with `engine` (pipeline.scaleout sends them to workers).
+    run_batches: Callable[[list[list[list[str]]]], Iterable[tuple[int, list[Output]]]] | None = None
 
     @property
     def signature(self) -> str:
@@ -155,9 +158,10 @@ class Translator:
         results: dict[str, Translation] = {}
         bar = self._progress(len(pieces))
         size = max(1, self.options.batch_size)
-        for start in range(0, len(pieces), size):
-            batch = pieces[start : start + size]
-            translated = self.engine.translate_pieces([tokens for _, _, tokens in batch])
+        batches = [pieces[start : start + size] for start in range(0, len(pieces), size)]
+        run_batches = self.run_batches or _run_here(self.engine)
+        for index, translated in run_batches([[tokens for _, _, tokens in batch] for batch in batches]):
+            batch = batches[index]
             self.stats.model_calls += 1
             self.stats.model_inputs += len(batch)
             finished = []
@@ -194,6 +198,14 @@ class Translator:
         self._bar.total += total
         self._bar.refresh()
         return self._bar
+
+
+def _run_here(engine: Engine) -> Callable[[list[list[list[str]]]], Iterator[tuple[int, list[Output]]]]:
+    def run(batches: list[list[list[str]]]) -> Iterator[tuple[int, list[Output]]]:
+        for index, batch in enumerate(batches):
+            yield index, engine.translate_pieces(batch)
+
+    return run
 
 
 def _mean_score(parts: Sequence[Output]) -> float:
