@@ -127,13 +127,14 @@ class DaskExecutor:
         if options.lexicons is None:
             yield from docs
             return
-        from ..annotate import Lexicon, annotate
+        from ..annotate import Lexicon
 
         lexicon = Lexicon.load(options.lexicons)  # on the client: a bad lexicon fails once, here
-        with self._cluster_errors():
-            [shared] = self.client.scatter([lexicon], broadcast=True, hash=False)
+        name = f"pipeline-lexicon-{lexicon.signature}"
+        with self._cluster_errors():  # a plugin, not scattered data: a restarted worker gets it too
+            self.client.register_plugin(worker.Shared(lexicon), name=name)
         run = uuid.uuid4().hex[:8]
-        futures = (self.client.submit(annotate, doc, shared, key=f"annotate-{run}-{doc.id}") for doc in docs)
+        futures = (self.client.submit(worker.annotate, name, doc, key=f"annotate-{run}-{doc.id}") for doc in docs)
         yield from self._in_order(futures)
 
     # -- translation on the workers ---------------------------------------------
@@ -216,12 +217,10 @@ class DaskExecutor:
         except KilledWorker as exc:
             raise ClusterError(f"Dask at {self.address}: a task killed its workers again and again ({exc})") from None
         except _LOST as exc:
-            if (
-                isinstance(exc, OSError | TimeoutError)
-                and self._client is not None
-                and self._client.status == "running"
-            ):
-                raise  # the task's own error, not the cluster's
+            if self._client is not None and self._client.status == "running":  # the scheduler is there
+                if isinstance(exc, OSError | TimeoutError):
+                    raise  # the task's own error, not the cluster's
+                raise ClusterError(f"Dask at {self.address}: {exc}") from None
             raise ClusterError(
                 f"lost the Dask scheduler at {self.address} ({type(exc).__name__}: {exc}); "
                 "every translation finished so far is in the cache: run again to resume"

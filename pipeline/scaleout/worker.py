@@ -75,6 +75,15 @@ class ModelPlugin(WorkerPlugin):
         return open_package(archive, folder)
 
 
+class Shared(WorkerPlugin):
+    """A value every worker keeps (the annotation lexicon), there again after a restart."""
+
+    idempotent = True
+
+    def __init__(self, value):
+        self.value = value
+
+
 def sees_model(model_bin: str, size: int) -> bool:
     """Whether this worker reads the client's model file at the same path (same size)."""
     path = Path(model_bin)
@@ -84,6 +93,13 @@ def sees_model(model_bin: str, size: int) -> bool:
 def translate_batch(plugin: str, batch: list[list[str]]) -> list[Output]:
     """One length-sorted batch of tokenized inputs through this worker's model."""
     return get_worker().plugins[plugin].engine.translate_pieces(batch)
+
+
+def annotate(plugin: str, doc: Document) -> Document:
+    """Annotate one document with the lexicon the client shared."""
+    from ..annotate import annotate
+
+    return annotate(doc, get_worker().plugins[plugin].value)
 
 
 def prepare(entry, segment_options, review) -> tuple[Document | None, str | None]:
