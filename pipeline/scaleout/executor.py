@@ -47,7 +47,7 @@ _LOST = (asyncio.CancelledError, concurrent.futures.CancelledError, OSError, Tim
 class DaskExecutor:
     """Stages on a cluster: a running scheduler at `scheduler`, else a local cluster
     of `workers` processes (None: one per core, or per GPU with device "cuda").
-    Use as a context manager; the cluster starts on first use."""
+    Use as a context manager: the cluster is started or reached on entering."""
 
     def __init__(self, scheduler: str | None = None, workers: int | None = None, device: str = "cpu"):
         self.scheduler = scheduler
@@ -59,6 +59,7 @@ class DaskExecutor:
         self._plugins: set[str] = set()
 
     def __enter__(self) -> DaskExecutor:
+        self.client  # noqa: B018 - start or reach the cluster now: an unreachable scheduler fails at once
         return self
 
     def __exit__(self, *exc_info) -> None:
@@ -141,15 +142,9 @@ class DaskExecutor:
 
     def _install_model(self, translator) -> None:
         """Register the model plugin: every worker loads the package once (shipped if it cannot read it)."""
-        o = self._worker_options or translator.options
-        settings = EngineSettings(
-            device=o.device,
-            compute_type=o.compute_type,
-            intra_threads=o.threads or 1,  # explicit: workers run with OMP_NUM_THREADS=1
-            beam_size=o.beam_size,
-            max_batch_size=o.batch_size,
-            max_decoding_length=o.max_decoding_length,
-        )
+        options = self._worker_options or translator.options
+        settings = worker_settings(options)
+        self._resources = task_resources(options)
         name = worker.plugin_name(translator.model_sha256, settings)
         if name in self._plugins:
             return
@@ -166,7 +161,6 @@ class DaskExecutor:
     def _run_batches(self, batches: list[list[list[str]]]) -> Iterator[tuple[int, list]]:
         """Send every batch to the workers; yield (batch index, outputs) as each one finishes."""
         run = uuid.uuid4().hex[:8]
-        resources = {GPU: 1} if (self._worker_options and self._worker_options.device == "cuda") else None
         with self._cluster_errors():
             futures = {
                 self.client.submit(
@@ -174,7 +168,7 @@ class DaskExecutor:
                     self._plugin,
                     batch,
                     key=f"translate-batch-{run}-{index}",
-                    resources=resources,
+                    resources=self._resources,
                 ): index
                 for index, batch in enumerate(batches)
             }
@@ -220,11 +214,31 @@ class DaskExecutor:
             if self._client is not None and self._client.status == "running":  # the scheduler is there
                 if isinstance(exc, OSError | TimeoutError):
                     raise  # the task's own error, not the cluster's
-                raise ClusterError(f"Dask at {self.address}: {exc}") from None
+                raise ClusterError(" ".join(f"Dask at {self.address}: {exc}".split())) from None
+            reason = getattr(exc, "reason", None) or " ".join(f"{type(exc).__name__}: {exc}".split())
             raise ClusterError(
-                f"lost the Dask scheduler at {self.address} ({type(exc).__name__}: {exc}); "
+                f"lost the Dask scheduler at {self.address} ({reason}); "
                 "every translation finished so far is in the cache: run again to resume"
             ) from None
+
+
+def worker_settings(translate_options) -> EngineSettings:
+    """How workers load the model: CTranslate2 threads explicit (workers run with
+    OMP_NUM_THREADS=1), one intra thread per model call unless --threads says otherwise."""
+    o = translate_options
+    return EngineSettings(
+        device=o.device,
+        compute_type=o.compute_type,
+        intra_threads=o.threads or 1,
+        beam_size=o.beam_size,
+        max_batch_size=o.batch_size,
+        max_decoding_length=o.max_decoding_length,
+    )
+
+
+def task_resources(translate_options) -> dict[str, int] | None:
+    """What a translation task needs: a GPU worker with --device cuda, any worker on CPU."""
+    return {GPU: 1} if translate_options is not None and translate_options.device == "cuda" else None
 
 
 def package_archive(folder: Path) -> bytes:
