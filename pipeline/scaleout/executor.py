@@ -145,7 +145,7 @@ class DaskExecutor:
         options = self._worker_options or translator.options
         settings = worker_settings(options)
         self._resources = task_resources(options)
-        name = worker.plugin_name(translator.model_sha256, settings)
+        self._plugin = name = worker.plugin_name(translator.model_sha256, settings)
         if name in self._plugins:
             return
         package = translator.package
@@ -156,7 +156,6 @@ class DaskExecutor:
                 worker.ModelPlugin(str(package.path), translator.model_sha256, settings, archive), name=name
             )
         self._plugins.add(name)
-        self._plugin = name
 
     def _run_batches(self, batches: list[list[list[str]]]) -> Iterator[tuple[int, list]]:
         """Send every batch to the workers; yield (batch index, outputs) as each one finishes."""

@@ -58,6 +58,7 @@ class ModelPlugin(WorkerPlugin):
                 f"{package.model_bin} on worker {worker.address} is not the client's model "
                 f"(sha256 {checksum[:12]}, expected {self.model_sha256[:12]}); give every worker the same package"
             )
+        _undo_malloc_trimming()
         # one CTranslate2 replica per task thread, each with the given intra threads
         self.engine = Engine(package, replace(self.settings, inter_threads=max(1, worker.state.nthreads)))
 
@@ -73,6 +74,25 @@ class ModelPlugin(WorkerPlugin):
                 out.write(self.archive)
             os.replace(tmp, archive)
         return open_package(archive, folder)
+
+
+def _undo_malloc_trimming() -> None:
+    """Give CTranslate2 back glibc's usual large-allocation thresholds.
+
+    Dask's nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536, which also switches
+    off glibc's adaptive mmap threshold: every large buffer CTranslate2 allocates per
+    decoding step is then mmap'ed and unmapped, which doubled the CPU time of a model
+    call in benchmarks/dask_scaling.py. 32 MiB is glibc's own ceiling for the adaptive
+    threshold. Not glibc (macOS, musl): nothing to undo.
+    """
+    import ctypes
+
+    try:
+        mallopt = ctypes.CDLL("libc.so.6").mallopt
+    except (OSError, AttributeError):
+        return
+    mallopt(-3, 32 << 20)  # M_MMAP_THRESHOLD
+    mallopt(-1, 64 << 20)  # M_TRIM_THRESHOLD
 
 
 class Shared(WorkerPlugin):
