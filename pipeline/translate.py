@@ -159,7 +159,7 @@ class Translator:
         bar = self._progress(len(pieces))
         size = max(1, self.options.batch_size)
         batches = [pieces[start : start + size] for start in range(0, len(pieces), size)]
-        run_batches = self.run_batches or _run_here(self.engine)
+        run_batches = self.run_batches or self._run_here
         for index, translated in run_batches([[tokens for _, _, tokens in batch] for batch in batches]):
             batch = batches[index]
             self.stats.model_calls += 1
@@ -187,6 +187,10 @@ class Translator:
                 bar.update(len(batch))
         return results
 
+    def _run_here(self, batches: list[list[list[str]]]) -> Iterator[tuple[int, list[Output]]]:
+        for index, batch in enumerate(batches):
+            yield index, self.engine.translate_pieces(batch)
+
     def _progress(self, total: int):
         if not self.options.progress or total == 0:
             return None
@@ -198,14 +202,6 @@ class Translator:
         self._bar.total += total
         self._bar.refresh()
         return self._bar
-
-
-def _run_here(engine: Engine) -> Callable[[list[list[list[str]]]], Iterator[tuple[int, list[Output]]]]:
-    def run(batches: list[list[list[str]]]) -> Iterator[tuple[int, list[Output]]]:
-        for index, batch in enumerate(batches):
-            yield index, engine.translate_pieces(batch)
-
-    return run
 
 
 def _mean_score(parts: Sequence[Output]) -> float:
