@@ -44,3 +44,7 @@ class LexiconError(PipelineError):
 
 class ReviewError(PipelineError):
     """A reviewed TEI file cannot be read back safely."""
+
+
+class ClusterError(PipelineError):
+    """The Dask cluster cannot be reached or was lost mid-run (pipeline run --executor dask)."""

@@ -24,7 +24,7 @@ from pathlib import Path
 from .citations import CitationTable, citations_csv
 from .corpus import CorpusEntry, discover
 from .crosscheck import crosscheck
-from .errors import ExportError, ModelError, PipelineError
+from .errors import ExportError, InputError, ModelError, PipelineError
 from .files import is_temp_file, write_if_changed
 from .model import Decision, Document
 from .review import apply_review, settle_annotations
@@ -62,6 +62,7 @@ class RunOptions:
     review_memory: Path | None = None  # reviewed TEI files whose corrections are reused here too
     no_translate_reason: str = "translation was switched off (pipeline run --no-translate)"
     no_annotate_reason: str = "no lexicons folder was given"
+    executor: object | None = None  # where the stages run: None in this process (see InProcess)
 
 
 @dataclass
@@ -131,8 +132,9 @@ def run_pipeline(options: RunOptions, schema=None, translator=None) -> RunSummar
     options.output.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(options.output)
     own_translator = translator is None and options.translate is not None
+    executor = options.executor or InProcess()
     if own_translator:  # first: a missing package fails before any slow work
-        translator = _open_translator(options.translate)
+        translator = _open_translator(executor.translator_options(options.translate))
     try:
         if schema is None and options.validate:
             from .tei.schema import load_schema
@@ -147,12 +149,11 @@ def run_pipeline(options: RunOptions, schema=None, translator=None) -> RunSummar
         review_options = ReviewOptions(date=export_options.date)
         reviews = _load_reviews(entries, options, review_options, summary)
         memory = _review_memory(reviews, options, review_options)
-        docs = _prepared([e for e in entries if e.id not in summary.refused], options, summary, reviews, memory)
+        docs = executor.prepare([e for e in entries if e.id not in summary.refused], options, summary)
+        docs = (apply_review(doc, memory.reuse(doc, reviews.get(doc.id, ()))) for doc in docs)
         if translator is not None:
-            from .translate import translate_documents
-
-            docs = _bar(translate_documents(docs, translator), options, "translate", len(entries))
-        docs = _annotated(docs, options, summary)
+            docs = executor.translate(docs, translator, options, len(entries))
+        docs = _annotated(docs, options, summary, executor)
         members = []
         citations = CitationTable()
         for doc in _bar(docs, options, "export", len(entries)):
@@ -178,6 +179,27 @@ def run_pipeline(options: RunOptions, schema=None, translator=None) -> RunSummar
             translator.close()
     summary.seconds = time.monotonic() - started
     return summary
+
+
+class InProcess:
+    """The default executor: every stage in this process, documents streaming through.
+    `pipeline.scaleout.DaskExecutor` offers the same four methods for a Dask cluster."""
+
+    def translator_options(self, translate_options):
+        return translate_options
+
+    def prepare(self, entries, options: RunOptions, summary: RunSummary) -> Iterator[Document]:
+        return _prepared(entries, options, summary)
+
+    def translate(self, docs, translator, options: RunOptions, total: int) -> Iterator[Document]:
+        from .translate import translate_documents
+
+        return _bar(translate_documents(docs, translator), options, "translate", total)
+
+    def annotate(self, docs, lexicon) -> Iterator[Document]:
+        from .annotate import annotate
+
+        return (annotate(doc, lexicon) for doc in docs)
 
 
 def _check_ids(entries: list[CorpusEntry]) -> None:
@@ -251,30 +273,29 @@ def _review_memory(
     return memory
 
 
-def _prepared(
-    entries: list[CorpusEntry],
-    options: RunOptions,
-    summary: RunSummary,
-    reviews: dict[str, tuple[Decision, ...]],
-    memory: ReviewMemory,
-) -> Iterator[Document]:
-    """Read and segment each entry and apply the review (its own decisions and those reused
-    from the memory) before translation; a document that fails is recorded and skipped."""
-    from .readers import read_document
-    from .segment import SegmentOptions, segment
+def _prepared(entries: list[CorpusEntry], options: RunOptions, summary: RunSummary) -> Iterator[Document]:
+    """Read and segment each entry; a document that fails is recorded and skipped."""
+    from .segment import SegmentOptions
 
     segment_options = options.segment or SegmentOptions()
     for entry in _bar(entries, options, "read", len(entries)):
         try:
-            doc = segment(read_document(entry), segment_options)
-            doc = apply_review(doc, memory.reuse(doc, reviews.get(entry.id, ())))
+            doc = prepare_entry(entry, segment_options)
         except PipelineError as exc:
             _fail(summary, options, str(exc))
             continue
-        except (OSError, UnicodeError) as exc:
-            _fail(summary, options, f"{entry.path}: cannot be read ({exc})")
-            continue
         yield doc
+
+
+def prepare_entry(entry: CorpusEntry, segment_options) -> Document:
+    """One entry read and segmented; PipelineError names the file when it cannot be read."""
+    from .readers import read_document
+    from .segment import segment
+
+    try:
+        return segment(read_document(entry), segment_options)
+    except (OSError, UnicodeError) as exc:
+        raise InputError(entry.path, f"cannot be read ({exc})") from None
 
 
 def _fail(summary: RunSummary, options: RunOptions, message: str) -> None:
@@ -283,17 +304,17 @@ def _fail(summary: RunSummary, options: RunOptions, message: str) -> None:
         raise PipelineError(message)
 
 
-def _annotated(docs: Iterable[Document], options: RunOptions, summary: RunSummary) -> Iterator[Document]:
+def _annotated(docs: Iterable[Document], options: RunOptions, summary: RunSummary, executor) -> Iterator[Document]:
     """Each document annotated with the lexicons (loaded once, now), or as it is without them
     (the reviewer's annotations still apply)."""
     if options.lexicons is None:
         summary.annotation_off = options.no_annotate_reason
         return map(settle_annotations, docs)
-    from .annotate import Lexicon, annotate
+    from .annotate import Lexicon
 
     lexicon = Lexicon.load(options.lexicons)
     summary.lexicons = f"{options.lexicons} ({lexicon.signature})"
-    return (annotate(doc, lexicon) for doc in docs)
+    return executor.annotate(docs, lexicon)
 
 
 def _export(doc: Document, folder: Path, options: ExportOptions, schema, summary: RunSummary) -> CorpusMember | None:

@@ -89,6 +89,9 @@ class Translator:
     stats: TranslatorStats = field(default_factory=TranslatorStats)
     _cleanup: list[Callable[[], None]] = field(default_factory=list)
     _bar: object | None = None
+    # Where the model batches run: token batches in, (batch index, outputs) out, in any
+    # order. None: one after another with `engine` (pipeline.scaleout sends them to workers).
+    run_batches: Callable[[list[list[list[str]]]], Iterable[tuple[int, list[Output]]]] | None = None
 
     @property
     def signature(self) -> str:
@@ -147,9 +150,10 @@ class Translator:
         results: dict[str, Translation] = {}
         bar = self._progress(len(pieces))
         size = max(1, self.options.batch_size)
-        for start in range(0, len(pieces), size):
-            batch = pieces[start : start + size]
-            translated = self.engine.translate_pieces([tokens for _, _, tokens in batch])
+        batches = [pieces[start : start + size] for start in range(0, len(pieces), size)]
+        run_batches = self.run_batches or self._run_here
+        for index, translated in run_batches([[tokens for _, _, tokens in batch] for batch in batches]):
+            batch = batches[index]
             self.stats.model_calls += 1
             self.stats.model_inputs += len(batch)
             finished = []
@@ -174,6 +178,10 @@ class Translator:
             if bar is not None:
                 bar.update(len(batch))
         return results
+
+    def _run_here(self, batches: list[list[list[str]]]) -> Iterator[tuple[int, list[Output]]]:
+        for index, batch in enumerate(batches):
+            yield index, self.engine.translate_pieces(batch)
 
     def _progress(self, total: int):
         if not self.options.progress or total == 0:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -44,6 +46,19 @@ EXIT_EDITS_NOT_KEPT = 3  # finished, but reviewer edits could not be kept (repor
     "for the same Dutch sentences here; each reuse gets a <change> naming where it came from. "
     "Without it, a correction is reused only within OUTPUT.",
 )
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help='Where the stages run: this process, or a Dask cluster (pip install ".[dask]").',
+)
+@click.option("--scheduler", metavar="ADDRESS", help="With --executor dask: a running scheduler, e.g. tcp://HOST:8786.")
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 1024),
+    help="With --executor dask: worker processes of the local cluster (default: one per core, or per GPU).",
+)
 @translation_options
 def command(
     corpus,
@@ -52,6 +67,9 @@ def command(
     lexicons,
     stop_on_error,
     review_memory,
+    executor,
+    scheduler,
+    workers,
     model,
     beam_size,
     device,
@@ -84,6 +102,8 @@ def command(
         pipeline run corpus -o output
         pipeline run corpus -o output --no-translate
         pipeline run corpus -o output --model ~/Downloads/translate-nl_en-1_8.argosmodel
+        pipeline run corpus -o output --executor dask --workers 4
+        pipeline run corpus -o output --scheduler tcp://10.0.0.5:8786
     """
     from ..corpus import manifest_lexicons
     from ..lexicon import packaged_folder
@@ -103,9 +123,23 @@ def command(
         review_memory=review_memory,
         progress=sys.stderr.isatty(),
     )
-    summary = run_pipeline(options)
+    with _executor(executor, scheduler, workers, device) as chosen:
+        summary = run_pipeline(replace(options, executor=chosen))
     click.echo(summary.format())
     if not summary.ok:
         raise SystemExit(1)
     if summary.edits_not_kept:
         raise SystemExit(EXIT_EDITS_NOT_KEPT)
+
+
+def _executor(name: str, scheduler: str | None, workers: int | None, device: str):
+    """None (in this process) for --executor local, else a DaskExecutor to use in a `with`."""
+    if name == "local" and scheduler is None:
+        if workers is not None:
+            raise click.UsageError("--workers sizes a Dask cluster: add --executor dask")
+        return contextlib.nullcontext()
+    if scheduler is not None and workers is not None:
+        raise click.UsageError("--workers sizes a local cluster; with --scheduler, start the workers yourself")
+    from ..scaleout import dask_executor
+
+    return dask_executor(scheduler=scheduler, workers=workers, device=device)
