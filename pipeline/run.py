@@ -32,6 +32,7 @@ from .review_merge import ReviewOptions, build_reviewed_tei, feed_cache, load_re
 from .tei.corpus import CORPUS_ID, CorpusMember, corpus_to_tei
 from .tei.export import write_validated
 from .tei.options import ExportOptions
+from .unprocessed import unprocessed_warnings
 
 CORPUS_FILE = f"{CORPUS_ID}.xml"
 CITATIONS_FILE = "citations.csv"  # how often each actor and obligation is cited
@@ -119,6 +120,7 @@ def run_pipeline(options: RunOptions, schema=None, translator=None) -> RunSummar
     summary = RunSummary()
     entries = discover(options.corpus)
     _check_ids(entries)
+    summary.warnings += unprocessed_warnings(options.corpus, entries, options.output)
     options.output.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(options.output)
     own_translator = translator is None and options.translate is not None
