@@ -25,6 +25,7 @@ from .citations import CitationTable, citations_csv
 from .corpus import CorpusEntry, discover
 from .crosscheck import crosscheck
 from .errors import ExportError, ModelError, PipelineError
+from .export_dates import build_keeping_date, previous_export
 from .files import is_temp_file, write_if_changed
 from .model import Document
 from .review import Review, apply_source_review
@@ -276,7 +277,9 @@ def _export(
 ) -> CorpusMember | None:
     path = folder / f"{doc.id}.xml"
     try:
-        doc, result = build_reviewed_tei(doc, review, options)  # keeps reviewer corrections
+        doc, result = build_keeping_date(  # keeps reviewer corrections, and the dates of unchanged content
+            options, previous_export(path), lambda o: build_reviewed_tei(doc, review, o), lambda built: built[1].data
+        )
         changed = write_tei(path, result.data, schema)  # and remembers the bytes as last produced
     except PipelineError as exc:
         summary.failed.append(str(exc))
@@ -302,7 +305,9 @@ def _write_corpus(
     members: list[CorpusMember], folder: Path, options: ExportOptions, schema, summary: RunSummary
 ) -> None:
     path = folder / CORPUS_FILE
-    data, warnings = corpus_to_tei(members, options)
+    data, warnings = build_keeping_date(
+        options, previous_export(path), lambda o: corpus_to_tei(members, o), lambda built: built[0]
+    )
     changed = write_validated(path, data, schema)
     (summary.written if changed else summary.unchanged).append(path)
     summary.warnings += [f"{path.name}: {w}" for w in warnings]

@@ -55,7 +55,8 @@ def command(
     CORPUS is a folder with manifest.yaml (default: ./corpus), a manifest file, or
     a folder of .txt/.md files. Every file written is validated against TEI P5
     (tei_all) first and written atomically, and only when its content changed.
-    Set SOURCE_DATE_EPOCH for byte-identical reruns.
+    A file whose content is unchanged keeps the dates of its previous export, so
+    a rerun on a later day is byte-identical; SOURCE_DATE_EPOCH sets every date.
 
     \b
     A document that cannot be read or does not validate is reported by file name
@@ -69,14 +70,14 @@ def command(
         pipeline run corpus -o output --model ~/Downloads/translate-nl_en-1_8.argosmodel
     """
     from ..run import RunOptions, run_pipeline
-    from ..tei.options import ExportOptions, export_date
+    from ..tei.options import ExportOptions, date_is_fixed, export_date
 
     if lexicons is None and Path("annotations").is_dir():
         lexicons = Path("annotations")
     options = RunOptions(
         corpus=corpus,
         output=output,
-        export=ExportOptions(date=export_date()),
+        export=ExportOptions(date=export_date(), keep_dates=not date_is_fixed()),
         translate=None
         if no_translate
         else translate_options(model, beam_size, device, threads, batch_size, cache_dir, no_cache),
