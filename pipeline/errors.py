@@ -44,3 +44,9 @@ class LexiconError(PipelineError):
 
 class ReviewError(PipelineError):
     """A reviewed TEI file cannot be read back safely."""
+
+
+class Interrupted(PipelineError):
+    """The user stopped a run (Ctrl-C); the message says what is kept and how to resume."""
+
+    exit_code = 130  # 128 + SIGINT, as shells report it

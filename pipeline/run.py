@@ -27,6 +27,7 @@ from .crosscheck import crosscheck
 from .errors import ExportError, ModelError, PipelineError
 from .export_dates import build_keeping_date, previous_export
 from .files import is_temp_file, write_if_changed
+from .interrupt import deferred_interrupt, interrupt_ends_process, interrupted
 from .model import Document
 from .review import Review, apply_source_review
 from .review_merge import ReviewOptions, build_reviewed_tei, feed_cache, load_review, write_tei
@@ -127,11 +128,13 @@ def run_pipeline(options: RunOptions, schema=None, translator=None) -> RunSummar
     own_translator = translator is None and options.translate is not None
     if own_translator:  # first: a missing package fails before any slow work
         translator = _open_translator(options.translate)
+    stored_before = translator.stats.stored if translator is not None else 0
     try:
         if schema is None and options.validate:
             from .tei.schema import load_schema
 
-            schema = load_schema()
+            with interrupt_ends_process():  # nothing is being written yet
+                schema = load_schema()
         export_options = options.export
         if translator is None:
             export_options = replace(export_options, untranslated_reason=options.no_translate_reason)
@@ -166,6 +169,9 @@ def run_pipeline(options: RunOptions, schema=None, translator=None) -> RunSummar
             summary.from_cache = stats.from_cache - start_stats[1]
             summary.passthrough = stats.passthrough - start_stats[2]
             summary.translation = translator.signature
+    except KeyboardInterrupt:  # Ctrl-C: what is finished is kept (see pipeline.interrupt)
+        kept = translator.stats.stored - stored_before if translator is not None and translator.cache else None
+        raise interrupted(len(summary.written), kept, translator is not None) from None
     finally:
         if own_translator and translator is not None:
             translator.close()
@@ -280,7 +286,8 @@ def _export(
         doc, result = build_keeping_date(  # keeps reviewer corrections, and the dates of unchanged content
             options, previous_export(path), lambda o: build_reviewed_tei(doc, review, o), lambda built: built[1].data
         )
-        changed = write_tei(path, result.data, schema)  # and remembers the bytes as last produced
+        with deferred_interrupt():  # the file and its last-produced copy are written together
+            changed = write_tei(path, result.data, schema)  # and remembers the bytes as last produced
     except PipelineError as exc:
         summary.failed.append(str(exc))
         return None

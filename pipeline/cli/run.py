@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import click
 
+from ..errors import Interrupted
 from .translate import translate_options, translation_options
 
 
@@ -85,7 +87,21 @@ def command(
         stop_on_error=stop_on_error,
         progress=sys.stderr.isatty(),
     )
-    summary = run_pipeline(options)
+    try:
+        summary = run_pipeline(options)
+    except KeyboardInterrupt:  # before the run began its work
+        _stop(Interrupted("nothing was written yet"))
+    except Interrupted as exc:
+        _stop(exc)
     click.echo(summary.format())
     if not summary.ok:
         raise SystemExit(1)
+
+
+def _stop(exc: Interrupted) -> None:
+    """Say what is kept and exit at once with status 130. os._exit: an interrupted model batch
+    cannot be cancelled, and a normal exit would wait for it (see pipeline.engine)."""
+    click.echo(f"Interrupted: {exc}", err=True)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(exc.exit_code)
