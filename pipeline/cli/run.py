@@ -89,11 +89,11 @@ def command(
     )
     try:
         summary = run_pipeline(options)
-    except KeyboardInterrupt:  # before the run began its work
-        _stop(Interrupted("nothing was written yet"))
+        click.echo(summary.format())
+    except KeyboardInterrupt:  # while opening the model, or printing the summary: nothing is being written
+        _stop(Interrupted("every file written is complete; run the same command again to finish"))
     except Interrupted as exc:
         _stop(exc)
-    click.echo(summary.format())
     if not summary.ok:
         raise SystemExit(1)
 
