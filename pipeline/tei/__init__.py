@@ -4,7 +4,8 @@ Modules: `export` (document_to_tei, build_tei, write_validated),
 `header` (teiHeader), `body` (the Dutch and English <text> and the alignment
 <back>), `inline` (annotations, foreign spans and note markers inside a sentence),
 `xmltext` (characters XML cannot hold), `corpus` (corpus.xml), `schema`
-(load_schema, validate), `options` (ExportOptions, export_date).
+(load_schema, validate), `archive_checks` (what `pipeline validate` checks beyond the
+schema), `options` (ExportOptions, export_date).
 
 The encoding, for readers of the files (the review round-trip among them):
 
@@ -28,6 +29,9 @@ The encoding, for readers of the files (the review round-trip among them):
   anchor[@type='noteref'][@n] for markers without printed note; gap[@reason=
   'forbidden-character'][@n='U+0007'] for characters XML cannot hold.
 - Dutch side only: pb[@n], fw[@type='header'|'pageNum'].
+- Header counts, from the finished file: fileDesc/extent/measure[@unit='sentences'|'words']
+  [@quantity][@xml:lang] per language edition; encodingDesc/tagsDecl/namespace/
+  tagUsage[@gi][@occurs] for every element in TEI/text; langUsage declares every xml:lang used.
 - Whitespace: between block-level children and between sentences of a paragraph it comes
   from pretty-printing; text inside s is exact.
 """
