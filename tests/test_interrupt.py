@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.interrupt import deferred_interrupt, interrupted
 from pipeline.run import RunOptions, run_pipeline
 from pipeline.tei.options import ExportOptions
 from pipeline.translate import TranslateOptions
@@ -115,3 +116,44 @@ def test_sigint_during_translation_stops_at_once_keeps_translations_and_the_reru
     whole = run_pipeline(options(corpus, reference, slow_standin, tmp_path / "cache2"), schema=tei_schema)
     assert whole.translated == len(SENTENCES)
     assert files(out) == files(reference)
+
+
+def test_a_sigint_inside_a_deferred_block_is_raised_when_the_block_ends():
+    done = []
+    with pytest.raises(KeyboardInterrupt):
+        with deferred_interrupt():
+            signal.raise_signal(signal.SIGINT)
+            done.append("the second write of the pair")
+    assert done == ["the second write of the pair"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # restored
+
+
+def test_while_the_schema_compiles_sigint_ends_the_process_at_once():
+    # compiling tei_all holds the interpreter for seconds; no Python handler could run meanwhile
+    code = (
+        "import os, signal, time\n"
+        "from pipeline.interrupt import interrupt_ends_process\n"
+        "with interrupt_ends_process():\n"
+        "    os.kill(os.getpid(), signal.SIGINT)\n"
+        "    time.sleep(30)\n"
+    )
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == -signal.SIGINT and time.monotonic() - started < 20  # not the 30 s sleep
+
+
+@pytest.mark.parametrize(
+    "kept, translating, message",
+    [
+        (
+            None,
+            True,
+            "2 file(s) written so far are complete; no translation is kept (--no-cache): "
+            "a rerun translates everything again",
+        ),
+        (None, False, "2 file(s) written so far are complete; run the same command again to export the rest"),
+    ],
+)
+def test_the_message_without_cache_or_translation(kept, translating, message):
+    error = interrupted(2, kept, translating)
+    assert str(error) == message and error.exit_code == 130
