@@ -21,7 +21,7 @@ from .packages import ArgosPackage
 
 LENGTH_PENALTY = 0.2  # what argostranslate uses; part of the cache key
 ABANDONED: list = []  # (translator, results) of batches interrupted while running
-_POLL_SECONDS = (0.001, 0.05)  # first and longest pause between checks of a running batch
+_POLL_SECONDS = (0.001, 0.01)  # first and longest pause between checks of a running batch
 
 
 @dataclass(frozen=True)
