@@ -49,7 +49,7 @@ def unprocessed_warnings(corpus: Path, entries: Iterable[CorpusEntry], output: P
     """One run-summary warning per unprocessed file, saying how to include or silence it."""
     manifest = _manifest_of(corpus)
     if manifest is None:
-        why = "not a document this folder's files are read as (no manifest.yaml lists it)"
+        why = f"not a kind of file read from a folder without {MANIFEST_NAME} (list it in one to read it)"
     else:
         why = f"not listed in {manifest.name} (add it under 'documents:', or under 'exclude:' to silence this)"
     return [
