@@ -14,6 +14,7 @@ obligations taxonomy is always there (with a `<desc>`) so `#obl.…` has a home.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -313,10 +314,7 @@ def extent(text: etree._Element) -> etree._Element:
 
 def tags_decl(text: etree._Element) -> etree._Element:
     """How often each TEI element occurs in `text` (itself included), by name."""
-    counts: dict[str, int] = {}
-    for element in text.iter(f"{{{TEI_NS}}}*"):
-        gi = etree.QName(element).localname
-        counts[gi] = counts.get(gi, 0) + 1
+    counts = Counter(etree.QName(element).localname for element in text.iter(f"{{{TEI_NS}}}*"))
     decl = etree.Element(tei("tagsDecl"))
     namespace = etree.SubElement(decl, tei("namespace"), name=TEI_NS)
     for gi in sorted(counts):
