@@ -80,11 +80,14 @@ def _manifest_of(corpus: Path) -> Path | None:
 
 
 def _files(folder: Path, skip: set[Path]) -> Iterable[Path]:
+    """Files under `folder`; each folder is visited once (a symlink loop ends), `skip` not at all."""
+    skip.add(folder.resolve())
     for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path.resolve() in skip:
+        if path.name.startswith("."):
             continue
         if path.is_dir():
-            yield from _files(path, skip)
+            if path.resolve() not in skip:
+                yield from _files(path, skip)
         elif path.is_file():
             yield path
 

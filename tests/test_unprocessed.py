@@ -67,6 +67,12 @@ def test_excluded_hidden_and_output_files_are_not_reported(tmp_path):
     assert names(folder, output) == ["nog.txt"]  # the manifest itself is never reported
 
 
+def test_a_symlink_loop_ends(tmp_path):
+    folder = corpus(tmp_path, **{"bijlagen__b1.txt": TEXT})
+    (folder / "bijlagen" / "terug").symlink_to(folder, target_is_directory=True)
+    assert names(folder) == ["bijlagen/b1.txt"]
+
+
 def test_a_pattern_matches_across_folders_and_against_the_relative_path(tmp_path):
     folder = corpus(tmp_path, MANIFEST + "exclude: ['*.pdf']\n", **{"a.pdf": "%PDF", "oud__b.pdf": "%PDF"})
     assert names(folder) == []
