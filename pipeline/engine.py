@@ -3,17 +3,25 @@
 Both are loaded once per `Engine`. `translate_pieces` takes pre-tokenized inputs,
 one per source segment, and returns one output per input in the same order: which
 output belongs to which input never depends on the text.
+
+A batch runs in CTranslate2's own threads while the calling thread waits in Python,
+so Ctrl-C (KeyboardInterrupt) is seen at once instead of after the batch. The
+interrupted batch cannot be cancelled, and destroying its translator would wait for
+it: the translator is kept in `ABANDONED` so that the CLI can exit without waiting.
 """
 
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass
 
 from .errors import ModelError
 from .packages import ArgosPackage
 
 LENGTH_PENALTY = 0.2  # what argostranslate uses; part of the cache key
+ABANDONED: list = []  # (translator, results) of batches interrupted while running
+_POLL_SECONDS = (0.001, 0.01)  # first and longest pause between checks of a running batch
 
 
 @dataclass(frozen=True)
@@ -85,7 +93,13 @@ class Engine:
             return_scores=True,
             max_input_length=0,  # never truncate: long inputs were split before
             max_decoding_length=self.settings.max_decoding_length,
+            asynchronous=True,
         )
+        try:
+            results = [_wait(result) for result in results]
+        except BaseException:
+            ABANDONED.append((self._translator, results))
+            raise
         outputs = []
         for result in results:
             tokens = list(result.hypotheses[0])
@@ -93,6 +107,15 @@ class Engine:
                 tokens = tokens[1:]
             outputs.append(Output(tuple(tokens), self.detokenize(tokens), _per_token(result.scores[0], len(tokens))))
         return outputs
+
+
+def _wait(result):
+    """The result of an asynchronous translation, waiting in short sleeps that a signal can interrupt."""
+    pause = _POLL_SECONDS[0]
+    while not result.done():
+        time.sleep(pause)
+        pause = min(pause * 2, _POLL_SECONDS[1])
+    return result.result()
 
 
 def _per_token(score: float, length: int) -> float:

@@ -48,3 +48,9 @@ class ReviewError(PipelineError):
 
 class ClusterError(PipelineError):
     """The Dask cluster cannot be reached or was lost mid-run (pipeline run --executor dask)."""
+
+
+class Interrupted(PipelineError):
+    """The user stopped a run (Ctrl-C); the message says what is kept and how to resume."""
+
+    exit_code = 130  # 128 + SIGINT, as shells report it

@@ -25,7 +25,9 @@ from .citations import CitationTable, citations_csv
 from .corpus import CorpusEntry, discover
 from .crosscheck import crosscheck
 from .errors import ExportError, InputError, ModelError, PipelineError
+from .export_dates import build_keeping_date, previous_export
 from .files import is_temp_file, write_if_changed
+from .interrupt import deferred_interrupt, interrupt_ends_process, interrupted
 from .model import Decision, Document
 from .review import apply_review, settle_annotations
 from .review_memory import ReviewMemory, load_memory
@@ -33,6 +35,7 @@ from .review_merge import ReviewOptions, load_review, write_tei
 from .tei.corpus import CORPUS_ID, CorpusMember, corpus_to_tei
 from .tei.export import build_tei, write_validated
 from .tei.options import ExportOptions
+from .unprocessed import unprocessed_warnings
 
 CORPUS_FILE = f"{CORPUS_ID}.xml"
 CITATIONS_FILE = "citations.csv"  # how often each actor and obligation is cited
@@ -129,17 +132,20 @@ def run_pipeline(options: RunOptions, schema=None, translator=None) -> RunSummar
     summary = RunSummary()
     entries = discover(options.corpus)
     _check_ids(entries)
+    summary.warnings += unprocessed_warnings(options.corpus, entries, options.output)
     options.output.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(options.output)
     own_translator = translator is None and options.translate is not None
     executor = options.executor or InProcess()
     if own_translator:  # first: a missing package fails before any slow work
         translator = _open_translator(executor.translator_options(options.translate))
+    stored_before = translator.stats.stored if translator is not None else 0
     try:
         if schema is None and options.validate:
             from .tei.schema import load_schema
 
-            schema = load_schema()
+            with interrupt_ends_process():  # nothing is being written yet
+                schema = load_schema()
         export_options = options.export
         if translator is None:
             export_options = replace(export_options, untranslated_reason=options.no_translate_reason)
@@ -174,6 +180,9 @@ def run_pipeline(options: RunOptions, schema=None, translator=None) -> RunSummar
             summary.passthrough = stats.passthrough - start_stats[2]
             summary.reviewed = stats.reviewed - start_stats[3]
             summary.translation = translator.signature
+    except KeyboardInterrupt:  # Ctrl-C: what is finished is kept (see pipeline.interrupt)
+        kept = translator.stats.stored - stored_before if translator is not None and translator.cache else None
+        raise interrupted(len(summary.written), kept, translator is not None) from None
     finally:
         if own_translator and translator is not None:
             translator.close()
@@ -320,8 +329,11 @@ def _annotated(docs: Iterable[Document], options: RunOptions, summary: RunSummar
 def _export(doc: Document, folder: Path, options: ExportOptions, schema, summary: RunSummary) -> CorpusMember | None:
     path = folder / f"{doc.id}.xml"
     try:
-        result = build_tei(doc, options)  # doc.review becomes the revisionDesc ledger
-        changed = write_tei(path, result.data, schema)  # and remembers the bytes as last produced
+        result = build_keeping_date(  # doc.review becomes the revisionDesc ledger; unchanged content keeps its dates
+            options, previous_export(path), lambda o: build_tei(doc, o), lambda built: built.data
+        )
+        with deferred_interrupt():  # the file and its last-produced copy are written together
+            changed = write_tei(path, result.data, schema)  # and remembers the bytes as last produced
     except PipelineError as exc:
         summary.failed.append(str(exc))
         return None
@@ -346,7 +358,9 @@ def _write_corpus(
     members: list[CorpusMember], folder: Path, options: ExportOptions, schema, summary: RunSummary
 ) -> None:
     path = folder / CORPUS_FILE
-    data, warnings = corpus_to_tei(members, options)
+    data, warnings = build_keeping_date(
+        options, previous_export(path), lambda o: corpus_to_tei(members, o), lambda built: built[0]
+    )
     changed = write_validated(path, data, schema)
     (summary.written if changed else summary.unchanged).append(path)
     summary.warnings += [f"{path.name}: {w}" for w in warnings]

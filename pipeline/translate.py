@@ -66,6 +66,7 @@ class TranslatorStats:
     passthrough: int = 0  # English sentences left as they are
     model_calls: int = 0  # translate_batch calls
     model_inputs: int = 0  # inputs sent to the model (pieces of split sentences count apiece)
+    stored: int = 0  # fresh machine translations committed to the cache
 
 
 def default_cache_dir(environ: Mapping[str, str] | None = None) -> Path:
@@ -175,6 +176,7 @@ class Translator:
                 rows.append((texts[t_index], translation.segments, translation.score))
             if self.cache:
                 self.cache.put_many(self.engine_key, self.signature, rows)
+                self.stats.stored += len(rows)
             if bar is not None:
                 bar.update(len(batch))
         return results

@@ -25,7 +25,7 @@ def valid_file(tmp_path_factory):
 def test_valid_file(valid_file, tei_schema):
     result = CliRunner().invoke(cli, ["validate", str(valid_file)])
     assert result.exit_code == 0, result.output
-    assert result.output == "1 file(s) valid against TEI P5 (tei_all)\n"
+    assert result.output == "1 file(s) valid against TEI P5 (tei_all) and the archive checks\n"
 
 
 def test_invalid_file_lists_errors_with_lines(valid_file, tmp_path, tei_schema):

@@ -12,6 +12,8 @@ from lxml import etree
 from test_tei_builders import NS
 
 from pipeline.run import RunOptions, run_pipeline
+from pipeline.tei.archive_checks import archive_parser, archive_problems
+from pipeline.tei.names import XML_LANG
 from pipeline.tei.options import ExportOptions
 from pipeline.tei.schema import schema_path, validate
 from pipeline.translate import TranslateOptions
@@ -61,6 +63,24 @@ def test_standin_every_dutch_sentence_aligned(standin_output):
         gaps = {c[1:] for c in tree.xpath("//t:text[@xml:lang='en']//t:gap/@corresp", namespaces=NS)}
         assert dutch == english and not gaps, path.name
         assert len(english) >= len(dutch) - len(gaps)
+
+
+def test_standin_output_passes_the_archive_checks(standin_output, tei_schema):
+    # pointers resolve, ids unique, languages declared (nl-BE documents too), file name = xml:id
+    folder = standin_output[0]
+    for path in sorted(folder.glob("*.xml")):
+        assert archive_problems(etree.parse(str(path), archive_parser()), path) == [], path.name
+    d002 = etree.parse(str(folder / "d002.xml"))  # Flemish: authority labels in nl, declared
+    assert d002.xpath("//t:langUsage/t:language/@ident", namespaces=NS) == ["nl-BE", "en", "nl"]
+    extent = {
+        (m.get("unit"), m.get(XML_LANG)): int(m.get("quantity")) for m in d002.iterfind(".//t:extent/t:measure", NS)
+    }
+    assert (
+        extent[("sentences", "nl-BE")]
+        == extent[("sentences", "en")]
+        == len(d002.xpath("//t:text[@xml:lang='nl-BE']//t:s", namespaces=NS))
+    )
+    assert extent[("words", "nl-BE")] > 3000
 
 
 @pytest.mark.slow

@@ -261,7 +261,8 @@ def test_without_translation_dutch_only_with_header_note(tei_schema):
         "The English side was not produced: translation was switched off."
     ]
     assert root.xpath("//t:back", namespaces=NS) == []
-    assert root.xpath("//t:langUsage/t:language/@ident", namespaces=NS) == ["nl"]
+    # no English text, but the English title and the taxonomy's description are in English: declared
+    assert root.xpath("//t:langUsage/t:language/@ident", namespaces=NS) == ["nl", "en"]
     assert validate(tei_schema, data) == []
 
 

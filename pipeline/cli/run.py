@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
 
 import click
 
+from ..errors import Interrupted
 from .translate import translate_options, translation_options
 
 EXIT_EDITS_NOT_KEPT = 3  # finished, but reviewer edits could not be kept (reported, file saved)
@@ -83,7 +85,8 @@ def command(
     CORPUS is a folder with manifest.yaml (default: ./corpus), a manifest file, or
     a folder of .txt/.md/.pdf files. Every file written is validated against TEI P5
     (tei_all) first and written atomically, and only when its content changed.
-    Set SOURCE_DATE_EPOCH for byte-identical reruns.
+    A file whose content is unchanged keeps the dates of its previous export, so
+    a rerun on a later day is byte-identical; SOURCE_DATE_EPOCH sets every date.
 
     \b
     A document that cannot be read or does not validate is reported by file name
@@ -108,13 +111,13 @@ def command(
     from ..corpus import manifest_lexicons
     from ..lexicon import packaged_folder
     from ..run import RunOptions, run_pipeline
-    from ..tei.options import ExportOptions, export_date
+    from ..tei.options import ExportOptions, date_is_fixed, export_date
 
     lexicons = lexicons or manifest_lexicons(corpus) or packaged_folder()
     options = RunOptions(
         corpus=corpus,
         output=output,
-        export=ExportOptions(date=export_date()),
+        export=ExportOptions(date=export_date(), keep_dates=not date_is_fixed()),
         translate=None
         if no_translate
         else translate_options(model, beam_size, device, threads, batch_size, cache_dir, no_cache),
@@ -123,13 +126,27 @@ def command(
         review_memory=review_memory,
         progress=sys.stderr.isatty(),
     )
-    with _executor(executor, scheduler, workers, device) as chosen:
-        summary = run_pipeline(replace(options, executor=chosen))
-    click.echo(summary.format())
+    try:
+        with _executor(executor, scheduler, workers, device) as chosen:
+            summary = run_pipeline(replace(options, executor=chosen))
+        click.echo(summary.format())
+    except KeyboardInterrupt:  # while opening the model, or printing the summary: nothing is being written
+        _stop(Interrupted("every file written is complete; run the same command again to finish"))
+    except Interrupted as exc:
+        _stop(exc)
     if not summary.ok:
         raise SystemExit(1)
     if summary.edits_not_kept:
         raise SystemExit(EXIT_EDITS_NOT_KEPT)
+
+
+def _stop(exc: Interrupted) -> None:
+    """Say what is kept and exit at once with status 130. os._exit: an interrupted model batch
+    cannot be cancelled, and a normal exit would wait for it (see pipeline.engine)."""
+    click.echo(f"Interrupted: {exc}", err=True)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(exc.exit_code)
 
 
 def _executor(name: str, scheduler: str | None, workers: int | None, device: str):

@@ -56,7 +56,10 @@ def decode(path: object, raw: bytes) -> DecodedText:
         raise InputError(path, "file contains only whitespace, no text")
     longest = max(len(line) for line in text.split("\n"))
     if longest > MAX_LINE_CHARS:
-        raise InputError(path, f"a line of {longest:,} characters: not text extracted from a document")
+        raise InputError(
+            path,
+            f"a line of {longest:,} characters (at most {MAX_LINE_CHARS:,} expected): not text extracted from a document",
+        )
     return DecodedText(text, encoding, tuple(warnings))
 
 

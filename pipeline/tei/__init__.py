@@ -4,7 +4,8 @@ Modules: `export` (document_to_tei, build_tei, write_validated),
 `header` (teiHeader), `body` (the Dutch and English <text> and the alignment
 <back>), `inline` (annotations, foreign spans and note markers inside a sentence),
 `xmltext` (characters XML cannot hold), `corpus` (corpus.xml), `schema`
-(load_schema, validate), `options` (ExportOptions, export_date).
+(load_schema, validate), `archive_checks` (what `pipeline validate` checks beyond the
+schema), `options` (ExportOptions, export_date).
 
 The encoding, for readers of the files (the review round-trip among them):
 
@@ -37,6 +38,9 @@ The encoding, for readers of the files (the review round-trip among them):
   cited) taxonomy[@xml:id='caselaw'], category[@corresp] (Wikidata, or a judgment's ECLI page);
   an entry recognised by its citation form, not in the curated lexicons, has
   catDesc[@n='uncurated']; particDesc/listOrg, listPerson and settingDesc/listPlace for actors.
+- Header counts, from the finished file: fileDesc/extent/measure[@unit='sentences'|'words']
+  [@quantity][@xml:lang] per language edition; encodingDesc/tagsDecl/namespace/
+  tagUsage[@gi][@occurs] for every element in TEI/text; langUsage declares every xml:lang used.
 - Whitespace: between block-level children and between sentences of a paragraph it comes
   from pretty-printing; text inside s is exact.
 """

@@ -17,7 +17,7 @@ from lxml import etree
 
 from ..align import Alignment, align
 from ..model import AuthorityEntry, Document, Metadata, Source
-from .header import Application, applications, bibl, encoding_desc, profile_desc, text_el
+from .header import Application, applications, bibl, declare_languages, encoding_desc, profile_desc, text_el
 from .names import TEI_NS, XML_ID, XML_LANG, tei
 from .options import ExportOptions
 
@@ -72,6 +72,7 @@ def corpus_to_tei(members: Sequence[CorpusMember], options: ExportOptions, title
         text_el(item, "ref", member.meta.title, warnings, target=f"{member.file_name}#{member.id}")
         english = "with English translation" if member.translated else "Dutch only"
         _tail(item, f" ({member.sentences} sentences, {english})")
+    declare_languages(root)
     return serialize(root), warnings
 
 

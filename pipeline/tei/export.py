@@ -21,7 +21,7 @@ from ..errors import ExportError
 from ..files import write_if_changed
 from ..model import Document
 from .body import EN, NL, BodyContext, build_back, build_text
-from .header import build_header, nl_lang
+from .header import build_header, complete_header, nl_lang
 from .names import TEI_NS, XML_ID, XML_MODEL_PI, tei
 from .options import ExportOptions
 from .schema import SchemaError, validate
@@ -56,6 +56,7 @@ def build_tei(doc: Document, options: ExportOptions) -> TeiResult:
     # the header last: it lists the reviewers the body met
     root.append(build_header(doc, options, translated, ctx.reviewers, ctx.warnings))
     root.append(outer)
+    complete_header(root)
     return TeiResult(serialize(root), alignment, ctx.warnings)
 
 

@@ -5,11 +5,16 @@ Filled from `Document.meta` (the manifest), `Document.source` (file name, sha256
 `Document.authority` (taxonomy of obligations, listOrg/listPerson/listPlace), and
 the export options (date, publisher). Lists with no entries are left out; the
 obligations taxonomy is always there (with a `<desc>`) so `#obl.…` has a home.
+`complete_header` adds, once the whole file is built, what is counted from it
+(ParlaMint-style): `extent` (sentences and words per language edition), `tagsDecl`
+(how often each element occurs in `<text>`), and every `xml:lang` used declared in
+`langUsage`.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -19,10 +24,12 @@ from lxml import etree
 from ..model import AuthorityEntry, Document, Metadata
 from . import revisions, xmltext
 from .body import reviewer_id  # one naming rule for @resp and its target
-from .names import XML_ID, XML_LANG, tei
+from .names import TEI_NS, XML_ID, XML_LANG, tei
 from .options import ExportOptions
 
 _VERSION = re.compile(r"\d+(\.\d+){0,2}")
+_WORD = re.compile(r"\w+(?:[-'’.,]\w+)*")  # 6.500, 21-501, o.a, d'r: one word each
+LANGUAGE_NAMES = {"nl": "Dutch", "nl-BE": "Flemish (Belgian Dutch)", "en": "English"}
 _LIST_TAGS = {
     "org": ("listOrg", "org", "orgName"),
     "person": ("listPerson", "person", "persName"),
@@ -302,3 +309,50 @@ def text_el(parent: etree._Element, tag: str, text: str, warnings: list[str], **
     el = etree.SubElement(parent, tei(tag), {k: xmltext.plain(v, warnings, tag) for k, v in attrib.items()})
     el.text = xmltext.plain(text, warnings, tag)
     return el
+
+
+def complete_header(root: etree._Element) -> None:
+    """Add to the header of the built TEI file `root` what is counted from the file itself."""
+    header, text = root.find(tei("teiHeader")), root.find(tei("text"))
+    header.find(tei("fileDesc")).find(tei("titleStmt")).addnext(extent(text))
+    encoding = header.find(tei("encodingDesc"))
+    encoding.find(tei("classDecl")).addprevious(tags_decl(text))
+    declare_languages(root)
+
+
+def extent(text: etree._Element) -> etree._Element:
+    """Sentences (`<s>`) and words (all text, notes and page furniture included) per language edition."""
+    el = etree.Element(tei("extent"))
+    for edition in text.iter(tei("text")):
+        lang = edition.get(XML_LANG)
+        if lang is None:
+            continue
+        counts = (
+            ("sentences", sum(1 for _ in edition.iter(tei("s")))),
+            ("words", len(_WORD.findall(" ".join(edition.itertext())))),
+        )
+        for unit, quantity in counts:
+            measure = etree.SubElement(el, tei("measure"), {"unit": unit, "quantity": str(quantity), XML_LANG: lang})
+            measure.text = str(quantity)
+    return el
+
+
+def tags_decl(text: etree._Element) -> etree._Element:
+    """How often each TEI element occurs in `text` (itself included), by name."""
+    counts = Counter(etree.QName(element).localname for element in text.iter(f"{{{TEI_NS}}}*"))
+    decl = etree.Element(tei("tagsDecl"))
+    namespace = etree.SubElement(decl, tei("namespace"), name=TEI_NS)
+    for gi in sorted(counts):
+        etree.SubElement(namespace, tei("tagUsage"), gi=gi, occurs=str(counts[gi]))
+    return decl
+
+
+def declare_languages(root: etree._Element) -> None:
+    """Every xml:lang used in `root` gets a `langUsage/language` (a Flemish document's
+    authority labels are in `nl`, which `nl-BE` does not declare)."""
+    usage = root.find(f"{tei('teiHeader')}/{tei('profileDesc')}/{tei('langUsage')}")
+    declared = {language.get("ident") for language in usage}
+    used = {el.get(XML_LANG) for el in root.iter(etree.Element) if el.get(XML_LANG) is not None}
+    for ident in sorted(used - declared):
+        language = etree.SubElement(usage, tei("language"), ident=ident)
+        language.text = LANGUAGE_NAMES.get(ident, ident)

@@ -16,12 +16,21 @@ class ExportOptions:
     """date: ISO date (YYYY-MM-DD) written as the publication and change date.
     publisher: publisher of the TEI edition; "" uses the manifest's publisher.
     untranslated_reason: said in the header when a document has no English side.
+    keep_dates: a file whose content is unchanged keeps the date of its previous export
+    (`pipeline.export_dates`); for a date from the clock, not from SOURCE_DATE_EPOCH.
     """
 
     date: str
     publisher: str = ""
     untranslated_reason: str = "no translation was run"
     pipeline_version: str = __version__
+    keep_dates: bool = False
+
+
+def date_is_fixed(environ: Mapping[str, str] | None = None) -> bool:
+    """SOURCE_DATE_EPOCH is set: every date written is its date, whatever was written before."""
+    environ = os.environ if environ is None else environ
+    return bool(environ.get("SOURCE_DATE_EPOCH", "").strip())
 
 
 def export_date(environ: Mapping[str, str] | None = None) -> str:
