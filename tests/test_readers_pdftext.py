@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 
@@ -222,15 +221,6 @@ def test_a_paragraph_across_a_page_break_is_one_block(docs):
     assert block.lines == (118, 142)
     page_break = next(b for b in docs["d003"].blocks if b.kind is BlockKind.PAGE_BREAK and b.lines == (121, 121))
     assert page_break.text == ""
-
-
-def test_reading_the_corpus_is_fast(corpus_entries):
-    for entry in corpus_entries:  # warm up: wordfreq loads its Dutch list once per process
-        read_document(entry)
-    start = time.process_time()
-    for entry in corpus_entries:
-        read_document(entry)
-    assert time.process_time() - start < 0.25
 
 
 def test_small_hand_made_text(tmp_path):

@@ -207,6 +207,11 @@ def test_warnings_name_what_was_guessed():
     ]
 
 
+def test_what_was_guessed_reaches_the_document_and_so_the_run_summary(tmp_path):
+    doc = read_path(write(tmp_path, letter()))
+    assert any("taken as running headers/footers" in w for w in doc.warnings)
+
+
 def test_text_without_form_feeds_is_read_as_before(tmp_path):
     # no form feed: a tidied extraction, where a line indented by one space starts a page (the corpus form)
     doc = read_path(write(tmp_path, " Inleiding\n\nHet kabinet steunt de VN-\nonderhandelingen.\n"))
