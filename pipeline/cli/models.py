@@ -6,8 +6,6 @@ from pathlib import Path
 
 import click
 
-from ..packages import DEFAULT_PACKAGE
-
 
 @click.group("models")
 def command():
@@ -29,7 +27,7 @@ def list_models():
     Example:
         ARGOS_PACKAGES_DIR=~/argos pipeline models list
     """
-    from ..packages import default_packages_dir, list_installed
+    from ..packages import DEFAULT_PACKAGE, default_packages_dir, list_installed
 
     packages_dir = default_packages_dir()
     listings = list_installed(packages_dir)
