@@ -111,11 +111,14 @@ def write_standin(package_files: Path, output: Path, shape: str = "tiny", eos_af
 def find_package_files(environ: dict[str, str] | None = None) -> Path:
     """The real nl->en package files (without weights) a stand-in is built over:
     `$PIPELINE_SHARED/models/translate-nl_en-1_8`, else `../shared/models/...` beside
-    this source checkout. ModelError names the places looked in and the way out."""
+    this source checkout or beside the current folder. ModelError names the places
+    looked in and the way out."""
     environ = os.environ if environ is None else environ
     checkout = Path(__file__).resolve().parent.parent
     places = [Path(environ["PIPELINE_SHARED"]) / _PACKAGE_FILES] if environ.get("PIPELINE_SHARED") else []
-    places.append(checkout.parent / "shared" / _PACKAGE_FILES)
+    for root in (checkout, Path.cwd()):  # an installed package is not inside the checkout
+        if root.parent / "shared" / _PACKAGE_FILES not in places:
+            places.append(root.parent / "shared" / _PACKAGE_FILES)
     for place in places:
         if all((place / name).is_file() for name in _REQUIRED):
             return place

@@ -103,6 +103,8 @@ def test_cli_builds_the_standin_at_the_path_asked(real_package_files, tmp_path):
 def test_cli_without_the_package_files_says_where_it_looked(tmp_path, monkeypatch):
     monkeypatch.setenv("PIPELINE_SHARED", str(tmp_path / "nowhere"))
     monkeypatch.setattr("pipeline.standin.__file__", str(tmp_path / "checkout" / "pipeline" / "standin.py"))
+    (tmp_path / "work").mkdir()
+    monkeypatch.chdir(tmp_path / "work")  # ../shared beside the current folder: the same place
     result = CliRunner().invoke(cli, ["models", "standin", "-o", str(tmp_path / "s.argosmodel")])
     assert result.exit_code == 1
     assert result.output.startswith("Error: cannot build a stand-in: the Argos nl->en package files")
