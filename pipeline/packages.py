@@ -7,28 +7,28 @@ packages live in the folder argostranslate uses: `ARGOS_PACKAGES_DIR`, else the
 `ARGOS_PACKAGES_DIR` of argos-translate's settings.json, else
 `~/.local/share/argos-translate/packages` (XDG_DATA_HOME respected).
 
-argostranslate is imported only inside the functions that install packages:
-importing its settings module creates folders, and `argostranslate.translate`
-(which installation touches) imports Stanza and torch.
+Installation needs no argostranslate (which pulls in Stanza and torch): a
+`.argosmodel` is unpacked here into the layout argostranslate's `install_from_path`
+makes, and the package index (argostranslate's, `ARGOS_PACKAGE_INDEX` respected)
+is read with urllib.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
 import shutil
-import socket
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ModelError
 
 DEFAULT_PACKAGE = "translate-nl_en"
+ARGOS_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"  # argostranslate's default
 _VOCABULARIES = ("shared_vocabulary.json", "shared_vocabulary.txt", "source_vocabulary.json", "source_vocabulary.txt")
 
 HOW_TO_GET_ONE = (
@@ -152,11 +152,12 @@ def _argospm_name(metadata: Mapping[str, object]) -> str:
 
 
 def _scan(packages_dir: Path) -> list[tuple[Path, ArgosPackage | ModelError]]:
-    """Every folder of `packages_dir`, sorted by name, loaded once: its package or why not."""
+    """Every folder of `packages_dir`, sorted by name, loaded once: its package or why not.
+    Hidden folders (an install in progress, `.installing-*`) are not packages."""
     if not packages_dir.is_dir():
         return []
     scanned: list[tuple[Path, ArgosPackage | ModelError]] = []
-    for folder in sorted(p for p in packages_dir.iterdir() if p.is_dir()):
+    for folder in sorted(p for p in packages_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
         try:
             scanned.append((folder, load_package(folder)))
         except ModelError as exc:
@@ -250,83 +251,144 @@ def _check_argosmodel(path: Path) -> str:
     return top
 
 
-@contextlib.contextmanager
-def _argos_packages_dir(packages_dir: Path) -> Iterator[object]:
-    """argostranslate.package, pointed at `packages_dir` for the duration.
-
-    argostranslate reads ARGOS_PACKAGES_DIR once, when its settings module is first
-    imported; pointing its setting at the folder we resolved keeps both in step.
-    """
-    from argostranslate import package as argos_package
-    from argostranslate import settings as argos_settings
-
-    saved = argos_settings.package_data_dir, list(argos_settings.package_dirs)
-    argos_settings.package_data_dir = packages_dir
-    argos_settings.package_dirs[:] = [packages_dir]
-    try:
-        yield argos_package
-    finally:
-        argos_settings.package_data_dir = saved[0]
-        argos_settings.package_dirs[:] = saved[1]
-
-
 def install_argosmodel(path: Path, packages_dir: Path) -> ArgosPackage:
-    """Install a `.argosmodel` file with argostranslate's own `install_from_path`."""
+    """Install a `.argosmodel` file as argostranslate's `install_from_path` does: its
+    top-level folder unpacked into `packages_dir` (same layout), but checked first and
+    put in place in one step, replacing an earlier install of the same folder."""
     path = Path(path)
     if not path.is_file():
         raise ModelError(f"{path}: no such package file; {HOW_TO_GET_ONE}")
     top = _check_argosmodel(path)
+    packages_dir = Path(packages_dir)
     packages_dir.mkdir(parents=True, exist_ok=True)
-    with _argos_packages_dir(packages_dir) as argos_package:
+    staging = Path(tempfile.mkdtemp(dir=packages_dir, prefix=".installing-"))
+    try:
         try:
-            argos_package.install_from_path(path)
-        except Exception as exc:  # argostranslate raises bare Exception
-            raise ModelError(f"{path}: argostranslate could not install it ({exc})") from None
-    return load_package(packages_dir / top)
+            with zipfile.ZipFile(path) as archive:
+                archive.extractall(staging)
+            load_package(staging / top)  # complete and readable before it replaces anything
+        except zipfile.BadZipFile as exc:
+            raise ModelError(f"{path}: damaged Argos package ({exc})") from None
+        except ModelError as exc:
+            raise ModelError(f"{path}: {str(exc).split(': ', 1)[-1]}") from None
+        target = packages_dir / top
+        if target.exists():
+            os.replace(target, staging / ".replaced")
+        os.replace(staging / top, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return load_package(target)
+
+
+def package_index_url(environ: Mapping[str, str] | None = None) -> str:
+    """The Argos package index, as argostranslate finds it (ARGOS_PACKAGE_INDEX is the
+    folder URL that holds index.json)."""
+    environ = os.environ if environ is None else environ
+    return environ.get("ARGOS_PACKAGE_INDEX", ARGOS_INDEX).rstrip("/") + "/index.json"
 
 
 def install_from_index(
     name: str,
     packages_dir: Path,
+    index_url: str | None = None,
     timeout: float = 30.0,
     log: Callable[[str], None] = lambda message: None,
 ) -> ArgosPackage:
-    """Download and install `name` (e.g. "translate-nl_en") from the Argos package index.
+    """Download `name` (e.g. "translate-nl_en", its newest version) from the Argos
+    package index and install it. Without network, ModelError says how else to get it.
 
-    Uses argostranslate's package API. Without network, ModelError says how else to
-    get the package.
+    The index gives no checksum: the download is accepted only when it is a zip whose
+    every member passes its CRC check, laid out as an Argos package, whose metadata
+    names the language pair and version the index promised.
     """
+    index_url = index_url or package_index_url()
     offline = (
         f"cannot reach the Argos package index to download {name}; on a machine with network "
         f"access run `pipeline models install {name}` (or `argospm install {name}`), or download "
         f"the .argosmodel file and use `pipeline models install PATH` or `--model PATH`"
     )
-    previous_timeout = socket.getdefaulttimeout()
-    socket.setdefaulttimeout(timeout)  # argostranslate's urlopen calls have no timeout of their own
-    try:
-        with _argos_packages_dir(packages_dir) as argos_package:
-            from argostranslate import settings as argos_settings
+    log(f"reading the package index {index_url}")
+    entry = _index_entry(_fetch_json(index_url, timeout, offline), name, index_url)
+    version = str(entry.get("package_version", ""))
+    with tempfile.TemporaryDirectory(prefix="pipeline-download-") as tmp:
+        download = Path(tmp) / f"{name}-{version}.argosmodel"
+        link = _download(entry.get("links") or [], download, timeout, offline, log)
+        _check_download(download, entry, link)
+        return install_argosmodel(download, packages_dir)
 
-            index = Path(argos_settings.local_package_index)
-            before = index.stat().st_mtime_ns if index.is_file() else None
-            log(f"updating the package index from {argos_settings.remote_package_index}")
-            argos_package.update_package_index()  # logs and returns on network errors
-            after = index.stat().st_mtime_ns if index.is_file() else None
-            if after is None:
-                raise ModelError(offline)
-            if after == before:
-                log("could not refresh the package index; using the copy downloaded earlier")
-            matches = [
-                p for p in argos_package.get_available_packages() if argos_package.argospm_package_name(p) == name
-            ]
-            if not matches:
-                raise ModelError(f"the Argos package index has no package named {name}")
-            available = max(matches, key=lambda p: _version_key(str(p.package_version)))
-            log(f"downloading {name} {available.package_version}")
-            try:
-                download = available.download()
-            except Exception:  # networking.get_from failures surface as bare Exception
-                raise ModelError(offline) from None
-    finally:
-        socket.setdefaulttimeout(previous_timeout)
-    return install_argosmodel(Path(download), packages_dir)
+
+def _fetch_json(url: str, timeout: float, offline: str) -> object:
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            data = response.read()
+    except (OSError, ValueError) as exc:  # URLError, HTTPError, timeouts are OSErrors
+        raise ModelError(f"{offline} ({url}: {_reason(exc)})") from None
+    try:
+        return json.loads(data)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ModelError(f"{url}: the package index is not valid JSON ({exc})") from None
+
+
+def _index_entry(index: object, name: str, url: str) -> dict:
+    """The newest entry of the index named `name` (argospm's "<type>-<from>_<to>")."""
+    if not isinstance(index, list):
+        raise ModelError(f"{url}: the package index is not a list of packages")
+    matches = [
+        e
+        for e in index
+        if isinstance(e, dict)
+        and isinstance(e.get("from_code"), str)
+        and isinstance(e.get("to_code"), str)
+        and _argospm_name(e) == name
+    ]
+    if not matches:
+        raise ModelError(f"{url}: the Argos package index has no package named {name}")
+    return max(matches, key=lambda e: _version_key(str(e.get("package_version", ""))))
+
+
+def _download(links: list, target: Path, timeout: float, offline: str, log: Callable[[str], None]) -> str:
+    """Stream the first link that answers into `target`; the link used."""
+    import urllib.request
+
+    problems = []
+    for link in links:
+        log(f"downloading {link}")
+        try:
+            with urllib.request.urlopen(link, timeout=timeout) as response, target.open("wb") as out:
+                shutil.copyfileobj(response, out, 1 << 20)
+                expected = response.headers.get("Content-Length")
+            if expected is not None and target.stat().st_size != int(expected):
+                raise OSError(f"truncated: {target.stat().st_size} of {expected} bytes")
+            return link
+        except (OSError, ValueError) as exc:
+            problems.append(f"{link}: {_reason(exc)}")
+    raise ModelError(f"{offline} ({'; '.join(problems) or 'the index lists no download link'})")
+
+
+def _check_download(path: Path, entry: Mapping[str, object], link: str) -> None:
+    """A damaged or wrong download is refused (naming the link) before it is installed."""
+    if not zipfile.is_zipfile(path):
+        raise ModelError(f"{link}: the download is not an Argos package (not a zip archive)")
+    with zipfile.ZipFile(path) as archive:
+        try:
+            damaged = archive.testzip()
+        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            damaged = str(exc)
+    if damaged is not None:
+        raise ModelError(f"{link}: the download is damaged ({damaged} fails its CRC check)")
+    try:
+        top = _check_argosmodel(path)
+        with zipfile.ZipFile(path) as archive:
+            metadata = json.loads(archive.read(f"{top}/metadata.json"))
+    except (ValueError, UnicodeDecodeError, ModelError) as exc:
+        raise ModelError(f"{link}: the download is not a complete Argos package ({exc})") from None
+    promised = {key: entry.get(key) for key in ("from_code", "to_code", "package_version")}
+    found = {key: metadata.get(key) if isinstance(metadata, dict) else None for key in promised}
+    if {k: str(v) for k, v in found.items()} != {k: str(v) for k, v in promised.items()}:
+        raise ModelError(f"{link}: the download is not the package the index lists (index {promised}, zip {found})")
+
+
+def _reason(exc: BaseException) -> str:
+    return str(getattr(exc, "reason", None) or exc)

@@ -27,6 +27,7 @@ and tests can tell which translation belongs to which sentence.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tempfile
 import zipfile
@@ -54,6 +55,9 @@ SHAPES = {
 }
 
 _COPIED = ("sentencepiece.model", "stanza")
+_REQUIRED = ("metadata.json", "sentencepiece.model", "model/config.json", "model/shared_vocabulary.json")
+# the real package's files without weights, beside a source checkout (../shared/models/...)
+_PACKAGE_FILES = Path("models") / "translate-nl_en-1_8"
 _EOS_LOGIT = 200.0  # logit of </s> once the position component dominates
 _EOS_BIAS = -50.0  # keeps </s> out of reach before position eos_after
 
@@ -76,7 +80,7 @@ def build_standin_argosmodel(
     if not 1 <= eos_after < SHAPES[shape].max_positions - 1:
         raise ModelError(f"eos_after must be between 1 and {SHAPES[shape].max_positions - 2}")
     package_files = Path(package_files)
-    for name in ("metadata.json", "sentencepiece.model", "model/config.json", "model/shared_vocabulary.json"):
+    for name in _REQUIRED:
         if not (package_files / name).exists():
             raise ModelError(f"{package_files}: cannot build a stand-in, {name} is missing")
     folder_name = f"translate-nl_en-standin-{shape}-n{eos_after}"
@@ -93,6 +97,36 @@ def build_standin_argosmodel(
         _zip_folder(root, partial)
         partial.replace(target)
     return target
+
+
+def write_standin(package_files: Path, output: Path, shape: str = "tiny", eos_after: int = 30) -> Path:
+    """Build the stand-in and put it at `output` in one step (no half-written file)."""
+    output = Path(output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=output.parent, prefix=".standin-") as tmp:
+        os.replace(build_standin_argosmodel(package_files, Path(tmp), shape=shape, eos_after=eos_after), output)
+    return output
+
+
+def find_package_files(environ: dict[str, str] | None = None) -> Path:
+    """The real nl->en package files (without weights) a stand-in is built over:
+    `$PIPELINE_SHARED/models/translate-nl_en-1_8`, else `../shared/models/...` beside
+    this source checkout or beside the current folder. ModelError names the places
+    looked in and the way out."""
+    environ = os.environ if environ is None else environ
+    checkout = Path(__file__).resolve().parent.parent
+    places = [Path(environ["PIPELINE_SHARED"]) / _PACKAGE_FILES] if environ.get("PIPELINE_SHARED") else []
+    for root in (checkout, Path.cwd()):  # an installed package is not inside the checkout
+        if root.parent / "shared" / _PACKAGE_FILES not in places:
+            places.append(root.parent / "shared" / _PACKAGE_FILES)
+    for place in places:
+        if all((place / name).is_file() for name in _REQUIRED):
+            return place
+    raise ModelError(
+        f"cannot build a stand-in: the Argos nl->en package files (metadata.json, sentencepiece.model, "
+        f"model/config.json, model/shared_vocabulary.json; the weights are not needed) are not in "
+        f"{' or '.join(str(p) for p in places)}; pass their folder with --from PATH"
+    )
 
 
 def _copy_package_files(source: Path, root: Path) -> None:

@@ -26,6 +26,7 @@ import os
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -80,19 +81,31 @@ def default_cache_dir(environ: Mapping[str, str] | None = None) -> Path:
 
 @dataclass
 class Translator:
-    """A loaded package, its engine and cache. Build with `open_translator`."""
+    """A package, its engine and cache. Build with `open_translator`.
+
+    The engine (CTranslate2 and SentencePiece models) and the model's checksum are
+    loaded in a background thread: native code that releases the GIL, so a run reads
+    and segments its documents meanwhile. `engine` and `model_sha256` wait for it.
+    """
 
     package: ArgosPackage
-    engine: Engine
     cache: TranslationCache | None
-    model_sha256: str
     options: TranslateOptions
+    _loading: Future  # of (Engine, model sha256)
     stats: TranslatorStats = field(default_factory=TranslatorStats)
     _cleanup: list[Callable[[], None]] = field(default_factory=list)
     _bar: object | None = None
     # Where the model batches run: token batches in, (batch index, outputs) out, in any
     # order. None: one after another with `engine` (pipeline.scaleout sends them to workers).
     run_batches: Callable[[list[list[list[str]]]], Iterable[tuple[int, list[Output]]]] | None = None
+
+    @property
+    def engine(self) -> Engine:
+        return self._loading.result()[0]
+
+    @property
+    def model_sha256(self) -> str:
+        return self._loading.result()[1]
 
     @property
     def signature(self) -> str:
@@ -119,6 +132,8 @@ class Translator:
         self.close()
 
     def close(self) -> None:
+        if not self._loading.cancel():
+            self._loading.exception()  # wait: the model must not be loading while the cache closes
         while self._cleanup:
             self._cleanup.pop()()
 
@@ -253,7 +268,8 @@ def _pack(parts: list[str], tokenize: Callable[[str], list[str]], max_tokens: in
 
 
 def open_translator(options: TranslateOptions) -> Translator:
-    """Load the package (once), its SentencePiece and CTranslate2 models, and the cache."""
+    """Find and check the package and open the cache now (errors surface here); load
+    its SentencePiece and CTranslate2 models, once, in the background."""
     cleanup: list[Callable[[], None]] = []
     try:
         cache = None
@@ -261,7 +277,6 @@ def open_translator(options: TranslateOptions) -> Translator:
             cache = TranslationCache.open(options.cache_dir or default_cache_dir())
             cleanup.append(cache.close)
         package = _resolve_package(options, cache, cleanup)
-        checksum = cache.file_sha256(package.model_bin) if cache else sha256_file(package.model_bin)
         settings = EngineSettings(
             device=options.device,
             compute_type=options.compute_type,
@@ -271,12 +286,20 @@ def open_translator(options: TranslateOptions) -> Translator:
             max_batch_size=options.batch_size,
             max_decoding_length=options.max_decoding_length,
         )
-        engine = Engine(package, settings)
     except BaseException:
         for action in reversed(cleanup):
             action()
         raise
-    return Translator(package, engine, cache, checksum, options, _cleanup=cleanup)
+    loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="load-model")
+    loading = loader.submit(_load_engine, package, settings)
+    loader.shutdown(wait=False)
+    return Translator(package, cache, options, loading, _cleanup=cleanup)
+
+
+def _load_engine(package: ArgosPackage, settings: EngineSettings) -> tuple[Engine, str]:
+    # hashing releases the GIL too; it is not memoised in the cache, whose SQLite
+    # connection belongs to the thread that opened it
+    return Engine(package, settings), sha256_file(package.model_bin)
 
 
 def _resolve_package(options: TranslateOptions, cache: TranslationCache | None, cleanup: list) -> ArgosPackage:

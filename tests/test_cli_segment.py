@@ -181,7 +181,9 @@ def test_segment_help_has_an_example():
 
 
 def _all_commands(group: click.Group, prefix=()):
-    for name, command in sorted(group.commands.items()):
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):  # the top group imports its command modules on demand
+        command = group.get_command(ctx, name)
         yield (*prefix, name), command
         if isinstance(command, click.Group):
             yield from _all_commands(command, (*prefix, name))

@@ -27,7 +27,7 @@ LONG = (
 
 @pytest.fixture(scope="module")
 def packages_dir(tmp_path_factory, standin_argosmodel):
-    """The stand-in installed by argostranslate.package.install_from_path, like a user's package."""
+    """The stand-in installed as `pipeline models install` installs a user's package."""
     folder = tmp_path_factory.mktemp("argos-packages")
     install_argosmodel(standin_argosmodel, folder)
     return folder

@@ -1,7 +1,7 @@
 """The `pipeline` command: a thin Click layer over the stages.
 
-Each command lives in a module of this package; library errors (`PipelineError`)
-become one-line messages and a non-zero exit here, in one place.
+Each command lives in a module of this package, imported when it is used; library
+errors (`PipelineError`) become one-line messages and a non-zero exit here, in one place.
 """
 
 from __future__ import annotations
@@ -13,7 +13,25 @@ from ..errors import PipelineError
 
 
 class PipelineGroup(click.Group):
-    """Turns library errors into `Error: <file>: <problem>` and exit code 1, never a traceback."""
+    """Turns library errors into `Error: <file>: <problem>` and exit code 1, never a traceback.
+
+    Its commands are the `command` of each module of this package (one command or
+    group per module, named as the command with `-` for `_`). A module is imported
+    only when its command is used, or listed by `--help`: `pipeline run` never pays
+    for the imports of `pipeline review`.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        import pkgutil
+
+        return sorted(info.name.replace("_", "-") for info in pkgutil.iter_modules(__path__))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        import importlib
+
+        if cmd_name not in self.list_commands(ctx):
+            return None
+        return importlib.import_module(f"{__name__}.{cmd_name.replace('-', '_')}").command
 
     def invoke(self, ctx: click.Context):
         try:
@@ -37,19 +55,6 @@ def cli() -> None:
     Example, the whole job on the bundled corpus:
         pipeline run corpus -o output
     """
-
-
-def _register() -> None:
-    """Add the `command` of every module in this package (one command or group per module)."""
-    import importlib
-    import pkgutil
-
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        cli.add_command(module.command)
-
-
-_register()
 
 
 def main() -> None:

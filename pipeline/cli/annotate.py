@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..annotate import annotate
-from ..corpus import entry_for_file, manifest_lexicons
 from ..errors import LexiconError
-from ..lexicon import Lexicon, packaged_folder
-from ..model import Document
-from ..readers import read_document
-from ..segment import segment
+
+if TYPE_CHECKING:
+    from ..model import Document
 
 
 @click.command("annotate")
@@ -44,6 +42,12 @@ def command(file: Path, lexicons: Path | None, output_format: str) -> None:
         pipeline annotate corpus/2018-01-kamerbrief-harbers-amnesty-libie.txt
         pipeline annotate --lexicons my-lexicons --format jsonl corpus/2016-02-kamerbrief-koenders-situatie-libie.txt
     """
+    from ..annotate import annotate
+    from ..corpus import entry_for_file, manifest_lexicons
+    from ..lexicon import Lexicon, packaged_folder
+    from ..readers import read_document
+    from ..segment import segment
+
     folder = lexicons or manifest_lexicons(file.parent) or packaged_folder()
     if not folder.is_dir():
         raise LexiconError(f"{folder}: no such lexicon folder (give one with --lexicons)")

@@ -1,12 +1,10 @@
-"""`pipeline models list|install`: the Argos translation packages."""
+"""`pipeline models list|install|standin`: the Argos translation packages."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import click
-
-from ..packages import DEFAULT_PACKAGE
 
 
 @click.group("models")
@@ -17,6 +15,7 @@ def command():
     Example:
         pipeline models install translate-nl_en
         pipeline models list
+        pipeline models standin -o standin.argosmodel
     """
 
 
@@ -28,7 +27,7 @@ def list_models():
     Example:
         ARGOS_PACKAGES_DIR=~/argos pipeline models list
     """
-    from ..packages import default_packages_dir, list_installed
+    from ..packages import DEFAULT_PACKAGE, default_packages_dir, list_installed
 
     packages_dir = default_packages_dir()
     listings = list_installed(packages_dir)
@@ -44,7 +43,8 @@ def list_models():
 @click.argument("package")
 def install(package):
     """Install PACKAGE: a .argosmodel file, or a package name such as translate-nl_en
-    (downloaded from the Argos package index; needs network access).
+    (downloaded from the Argos package index, ARGOS_PACKAGE_INDEX respected; needs
+    network access).
 
     \b
     Example:
@@ -60,3 +60,41 @@ def install(package):
     else:
         installed = install_from_index(package, packages_dir, log=lambda m: click.echo(m, err=True))
     click.echo(f"installed {installed.name} {installed.version} in {installed.path}")
+
+
+@command.command("standin")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The .argosmodel file to write.",
+)
+@click.option(
+    "--size",
+    type=click.Choice(["tiny", "base"]),
+    default="tiny",
+    show_default=True,
+    help="tiny: builds in seconds; base: the real model's shape and cost per token (for benchmarks).",
+)
+@click.option(
+    "--from",
+    "package_files",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="The real nl->en package files without weights (default: ../shared/models/translate-nl_en-1_8).",
+)
+def standin(output, size, package_files):
+    """Build a labelled STAND-IN package: the real tokenizer and vocabulary around
+    synthetic weights. Its English is gibberish, NOT A TRANSLATION, and every TEI
+    file and review page made with it says so. It lets you watch the whole pipeline
+    work without network access.
+
+    \b
+    Example:
+        pipeline models standin -o standin.argosmodel
+        pipeline run corpus -o output --model standin.argosmodel
+    """
+    from ..standin import STANDIN_NOTICE, find_package_files, write_standin
+
+    written = write_standin(package_files or find_package_files(), output, shape=size)
+    click.echo(f"wrote {written} ({size}): {STANDIN_NOTICE}")

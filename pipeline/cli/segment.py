@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..corpus import entry_for_file
 from ..errors import InputError
-from ..model import Document
-from ..readers import read_document
-from ..segment import SegmentOptions, segment
+
+if TYPE_CHECKING:
+    from ..model import Document
 
 
 @click.command("segment")
@@ -45,6 +45,10 @@ def command(file: Path, output_format: str, abbreviations: tuple[str, ...]) -> N
         pipeline segment corpus/2018-01-kamerbrief-harbers-amnesty-libie.txt
         pipeline segment --format jsonl corpus/2018-01-kamerbrief-harbers-amnesty-libie.txt
     """
+    from ..corpus import entry_for_file
+    from ..readers import read_document
+    from ..segment import SegmentOptions, segment
+
     options = SegmentOptions(extra_abbreviations=frozenset(abbreviations))
     doc = segment(read_document(entry_for_file(file)), options)
     lines = format_sentences(doc, output_format)

@@ -7,14 +7,18 @@ import shutil
 import sys
 import textwrap
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..translate import TranslateOptions
+if TYPE_CHECKING:
+    from ..translate import TranslateOptions
 
 
 def translate_options(model, beam_size, device, threads, batch_size, cache_dir, no_cache) -> TranslateOptions:
     """Options shared by every command that translates."""
+    from ..translate import TranslateOptions
+
     return TranslateOptions(
         model=model,
         device=device,

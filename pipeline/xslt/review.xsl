@@ -4,7 +4,8 @@
   side, one row per Dutch sentence (its pair), actors and obligations highlighted in both
   languages, low-confidence machine translations, reviewed and stale translations, and
   sentences whose annotations differ between the languages flagged. Sentence ids are shown
-  so a reviewer can find the sentence in the XML.
+  so a reviewer can find the sentence in the XML. English made by a stand-in model (synthetic
+  weights, `pipeline models standin`) gets a banner saying it is not a translation.
 
   XSLT 1.0 with no extensions: lxml (`pipeline review FILE.xml -o FILE.html`) and any XML
   editor's transformer (Oxygen, XML Copy Editor, a browser's xml-stylesheet) run it alike.
@@ -27,13 +28,16 @@
   <xsl:variable name="en" select="/tei:TEI/tei:text/tei:group/tei:text[@xml:lang = 'en']"/>
   <xsl:variable name="en-sentences" select="$en//tei:s"/>
   <xsl:variable name="annotation-names" select="'|orgName|persName|placeName|term|'"/>
+  <!-- A package built by `pipeline models standin` carries "+standin" in its version. -->
+  <xsl:variable name="standin" select="boolean(//tei:titleStmt/tei:respStmt/tei:name[contains(., '+standin')]
+      | //tei:appInfo/tei:application[@ident = 'translation']/tei:desc[contains(., '+standin')])"/>
 
   <xsl:template match="/">
     <html lang="en">
       <head>
         <meta charset="UTF-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title>Review: <xsl:value-of select="normalize-space((//tei:titleStmt/tei:title)[1])"/></title>
+        <title><xsl:if test="$standin">[STAND-IN, NOT A TRANSLATION] </xsl:if>Review: <xsl:value-of select="normalize-space((//tei:titleStmt/tei:title)[1])"/></title>
         <style><xsl:call-template name="css"/></style>
       </head>
       <body>
@@ -66,6 +70,13 @@
         <span class="flag stale">stale review</span>
       </p>
     </header>
+    <xsl:if test="$standin">
+      <div class="banner standin" id="standin-banner" role="alert">
+        <strong>STAND-IN MODEL: THE ENGLISH COLUMN IS NOT A TRANSLATION.</strong>
+        <xsl:text> </xsl:text>
+        <xsl:value-of select="normalize-space((//tei:notesStmt/tei:note[@type = 'translation'][contains(., 'stand-in')])[1])"/>
+      </div>
+    </xsl:if>
     <table class="pairs">
       <thead><tr><th class="id">id</th><th>Nederlands</th><th>English</th><th class="flags">flags</th></tr></thead>
       <tbody>
@@ -148,6 +159,7 @@ header.top { padding: 12px 20px; background: #24324a; color: #fff; }
 header.top h1 { margin: 0 0 4px; font-size: 20px; }
 .meta { margin: 0 0 6px; opacity: .9; }
 .legend span { margin-right: 6px; }
+.banner.standin { margin: 0; padding: 10px 20px; background: #b71c1c; color: #fff; font-size: 16px; }
 table.pairs { border-collapse: collapse; width: 100%; table-layout: fixed; background: #fff; }
 th, td { border-bottom: 1px solid #ddd; padding: 6px 10px; vertical-align: top; text-align: left; }
 thead th { background: #e8ecf2; position: sticky; top: 0; }
