@@ -29,13 +29,14 @@ class BlockKind(str, Enum):
     BOX = "box"  # a side box: its own text, printed beside the body
     CLOSER = "closer"  # signature block at the end of a letter
     FW_HEADER = "fw_header"  # running header / letterhead repeated on pages
+    FW_FOOTER = "fw_footer"  # running footer (other than the page number) repeated at the foot of pages
     PAGE_NUMBER = "page_number"
     PAGE_BREAK = "page_break"  # where a new page of the source starts; no text
 
     @property
     def is_furniture(self) -> bool:
         """Page furniture is kept but neither segmented into body text nor translated."""
-        return self in (BlockKind.FW_HEADER, BlockKind.PAGE_NUMBER, BlockKind.PAGE_BREAK)
+        return self in (BlockKind.FW_HEADER, BlockKind.FW_FOOTER, BlockKind.PAGE_NUMBER, BlockKind.PAGE_BREAK)
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ pytestmark = pytest.mark.skipif(PDFTOTEXT is None, reason="pdftotext (poppler-ut
 MODES = {"layout": ["-layout"], "plain": []}
 WORD = re.compile(r"[^\W\d_]+|\d+")
 BODY = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.CLOSER)
-FURNITURE = (BlockKind.FW_HEADER, BlockKind.PAGE_NUMBER)
+FURNITURE = (BlockKind.FW_HEADER, BlockKind.FW_FOOTER, BlockKind.PAGE_NUMBER)
 
 # plain pdftotext orders the blocks of a two-column page by its own flow analysis: here it
 # printed the top of the right column before the left one and a heading of the left column

@@ -18,7 +18,7 @@ from pipeline.readers import read_path
 from pipeline.segment import segment
 
 _WORD = re.compile(r"[\w’'-]+")
-_FURNITURE = (BlockKind.FW_HEADER, BlockKind.PAGE_NUMBER)
+_FURNITURE = (BlockKind.FW_HEADER, BlockKind.FW_FOOTER, BlockKind.PAGE_NUMBER)
 
 
 @pytest.fixture(scope="session")
@@ -57,6 +57,17 @@ def test_every_running_header_and_footer_is_furniture(name, generated, read):
     assert found == expected
     numbers = [b.label for b in blocks(doc, BlockKind.PAGE_BREAK)]
     assert numbers == [(re.findall(r"\d+", n) or [n])[0] for n in truth.page_numbers]  # 3 of "Pagina 3 van 12"
+
+
+@pytest.mark.parametrize("name", LAYOUT_NAMES)
+def test_running_footers_are_told_from_running_headers(name, generated, read):
+    # <fw type="header"> or type="footer": where the line stood on the page matters to a reader of the TEI
+    truth, doc = generated[name].truth, read[name]
+    headers = Counter(s for page in truth.headers for s in page)
+    footers = Counter(s for page in truth.footers for s in page)
+    assert Counter(b.text for b in blocks(doc, BlockKind.FW_HEADER)) <= headers
+    assert Counter(b.text for b in blocks(doc, BlockKind.FW_FOOTER)) <= footers
+    assert bool(blocks(doc, BlockKind.FW_FOOTER)) == bool(LAYOUTS[name].footer_text)
 
 
 @pytest.mark.parametrize("name", LAYOUT_NAMES)

@@ -104,8 +104,9 @@ def find_furniture(pages: list[list[EdgeLine]]) -> tuple[list[PageFurniture], li
         taken = set(range(top)) | set(range(len(page) - bottom, len(page))) | counted
         furniture = PageFurniture(rows={page[i].row for i in taken})
         for i in sorted(taken):
-            part = furniture.header if i < top or (i < len(page) / 2 and i < len(page) - bottom) else furniture.footer
-            part.extend(_cells(page[i].number, page[i].text))
+            at_top = i < top or (i < len(page) / 2 and i < len(page) - bottom)
+            part = furniture.header if at_top else furniture.footer
+            part.extend(_cells(page[i].number, page[i].text, BlockKind.FW_HEADER if at_top else BlockKind.FW_FOOTER))
         numbers = [_printed(d) for d in furniture.footer + furniture.header if d.kind is BlockKind.PAGE_NUMBER]
         furniture.number = numbers[0] if numbers else None
         found.append(furniture)
@@ -192,13 +193,13 @@ def _printed(draft: Draft) -> str | None:
     return draft.label or page_number(draft.texts[0])
 
 
-def _cells(number: int, text: str) -> list[Draft]:
+def _cells(number: int, text: str, running: BlockKind) -> list[Draft]:
     """The parts of a furniture line (far apart in `-layout` text), each its own block."""
     drafts = []
     for cell in _CELL_GAP.split(text.strip()):
         printed = page_number(cell)
         if printed is None:
-            draft = Draft(BlockKind.FW_HEADER)
+            draft = Draft(running)
             draft.add(number, cell)
         elif printed == cell:  # a bare number: the label is the whole text (as the corpus reader does)
             draft = Draft(BlockKind.PAGE_NUMBER, numbers=[number], label=cell)

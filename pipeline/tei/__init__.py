@@ -30,7 +30,8 @@ The encoding, for readers of the files (the review round-trip among them):
   at the end of the sentence), ptr[@type='noteref'][@n][@target] for later markers,
   anchor[@type='noteref'][@n] for markers without printed note; gap[@reason=
   'forbidden-character'][@n='U+0007'] for characters XML cannot hold.
-- Dutch side only: pb[@n], fw[@type='header'|'pageNum'].
+- Dutch side only: pb[@n] (the printed page number), fw[@type='header'|'footer'|'pageNum'] (running
+  header, running footer, page number as printed).
 - Review ledger (`revisions`): revisionDesc/change[@type='source'|'translation'|'alignment'|
   'annotation-added'|'annotation-removed'][@target][@who][@status='stale'], one per reviewer
   decision; a decision reused from another document names it in seg[@type='origin'].

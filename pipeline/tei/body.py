@@ -59,6 +59,9 @@ class BodyContext:
         return f"{self.doc.id}.{side}.{local}"
 
 
+_FW_TYPES = {BlockKind.FW_HEADER: "header", BlockKind.FW_FOOTER: "footer", BlockKind.PAGE_NUMBER: "pageNum"}
+
+
 def reviewer_id(reviewer: str) -> str:
     """The xml:id of a reviewer's respStmt (`resp.jdoe`)."""
     cleaned = _ID_UNSAFE.sub("-", reviewer.lstrip("#")).strip("-") or "reviewer"
@@ -226,7 +229,7 @@ class _Walker:
             if block.text.strip() and block.text.strip() != label:
                 warnings.append(f"{where}: text of a page break kept in @n only: {block.text.strip()!r}")
             return el
-        attrib["type"] = "header" if block.kind is BlockKind.FW_HEADER else "pageNum"
+        attrib["type"] = _FW_TYPES[block.kind]
         if block.label:
             attrib["n"] = xmltext.plain(block.label, warnings, where)
         el = etree.Element(tei("fw"), attrib)

@@ -44,6 +44,9 @@ from .revisions import read_ledger, reviewer_from_ref, reviewer_names
 _NUMBER = re.compile(r"(\d+)")
 
 
+_FW_KINDS = {"header": BlockKind.FW_HEADER, "footer": BlockKind.FW_FOOTER}
+
+
 def read_tei_file(path: Path, limits: ParseLimits = ParseLimits()) -> Document:
     """The document in the TEI file at `path` (safe parsing; `ReviewError` when refused)."""
     return read_tei_bytes(read_bounded(path, limits), path)
@@ -145,7 +148,7 @@ class _State:
         if tag == "note":
             return BlockKind.NOTE
         if tag == "fw":
-            return BlockKind.FW_HEADER if element.get("type") == "header" else BlockKind.PAGE_NUMBER
+            return _FW_KINDS.get(element.get("type"), BlockKind.PAGE_NUMBER)
         if tag == "pb":
             return BlockKind.PAGE_BREAK
         return None

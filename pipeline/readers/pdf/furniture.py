@@ -43,8 +43,11 @@ def page_label(text: str) -> str | None:
     return match.group(1) if match else None
 
 
+_RUNNING = {"top": BlockKind.FW_HEADER, "bottom": BlockKind.FW_FOOTER}
+
+
 def find_furniture(pages: list[Page]) -> dict[int, BlockKind]:
-    """FW_HEADER or PAGE_NUMBER per furniture line, keyed by id(line).
+    """FW_HEADER, FW_FOOTER or PAGE_NUMBER per furniture line, keyed by id(line).
 
     Walking from each edge inward, lines are furniture while they are running lines
     (the same masked text at the same height on another page) or a page number; the
@@ -65,7 +68,7 @@ def find_furniture(pages: list[Page]) -> dict[int, BlockKind]:
             repeated = any(index != page.index and abs(y - line.y) <= SAME_HEIGHT for index, y in others)
             number = page_label(line.plain) is not None
             if repeated or number:
-                kinds[id(line)] = BlockKind.PAGE_NUMBER if number else BlockKind.FW_HEADER
+                kinds[id(line)] = BlockKind.PAGE_NUMBER if number else _RUNNING[zone]
             else:
                 walking[zone] = False
     kinds.update(_running_margin_text(pages))
