@@ -26,7 +26,6 @@ import os
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,28 +80,19 @@ def default_cache_dir(environ: Mapping[str, str] | None = None) -> Path:
 
 @dataclass
 class Translator:
-    """A package, its engine and cache. Build with `open_translator`.
-
-    The model's checksum is computed in a background thread (native code that releases
-    the GIL), so a run reads and segments its documents meanwhile; `model_sha256`
-    waits for it.
-    """
+    """A package, its engine and cache. Build with `open_translator`."""
 
     package: ArgosPackage
     cache: TranslationCache | None
     options: TranslateOptions
     engine: Engine
-    _checksum: Future  # of the model's sha256
+    model_sha256: str  # part of the cache key and of the provenance
     stats: TranslatorStats = field(default_factory=TranslatorStats)
     _cleanup: list[Callable[[], None]] = field(default_factory=list)
     _bar: object | None = None
     # Where the model batches run: token batches in, (batch index, outputs) out, in any
     # order. None: one after another with `engine` (pipeline.scaleout sends them to workers).
     run_batches: Callable[[list[list[list[str]]]], Iterable[tuple[int, list[Output]]]] | None = None
-
-    @property
-    def model_sha256(self) -> str:
-        return self._checksum.result()
 
     @property
     def signature(self) -> str:
@@ -129,8 +119,6 @@ class Translator:
         self.close()
 
     def close(self) -> None:
-        if not self._checksum.cancel():
-            self._checksum.exception()  # wait: the package files must not be read while a temporary copy is removed
         while self._cleanup:
             self._cleanup.pop()()
 
@@ -266,7 +254,7 @@ def _pack(parts: list[str], tokenize: Callable[[str], list[str]], max_tokens: in
 
 def open_translator(options: TranslateOptions) -> Translator:
     """Find and check the package, open the cache and load its SentencePiece and
-    CTranslate2 models, once (errors surface here); the model is hashed in the background."""
+    CTranslate2 models, once (errors surface here)."""
     cleanup: list[Callable[[], None]] = []
     try:
         cache = None
@@ -283,23 +271,14 @@ def open_translator(options: TranslateOptions) -> Translator:
             max_batch_size=options.batch_size,
             max_decoding_length=options.max_decoding_length,
         )
-    except BaseException:
-        for action in reversed(cleanup):
-            action()
-        raise
-    try:
-        # in this thread: a CTranslate2 model created in a thread that then ends translates
-        # several times slower (measured: 8 s instead of 1.3 s for the same batch)
+        # in this thread: a CTranslate2 model created in a background thread that then
+        # ends translates several times slower (measured: 8 s instead of 1.3 s for a batch)
         engine = Engine(package, settings)
+        checksum = cache.file_sha256(package.model_bin) if cache else sha256_file(package.model_bin)
     except BaseException:
         for action in reversed(cleanup):
             action()
         raise
-    loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hash-model")
-    # hashing releases the GIL, so the run reads its documents meanwhile; it is not
-    # memoised in the cache, whose SQLite connection belongs to the thread that opened it
-    checksum = loader.submit(sha256_file, package.model_bin)
-    loader.shutdown(wait=False)
     return Translator(package, cache, options, engine, checksum, _cleanup=cleanup)
 
 
