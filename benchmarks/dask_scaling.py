@@ -157,7 +157,7 @@ def _client_costs(corpus: Path, package: Path) -> dict:
     from pipeline.translate import TranslateOptions, open_translator, split_for_model
     from pipeline.translation_cache import TranslationCache
 
-    docs = [prepare_entry(entry, SegmentOptions(), None) for entry in discover(corpus)]
+    docs = [prepare_entry(entry, SegmentOptions()) for entry in discover(corpus)]
     texts = translatable_texts(docs)
     with open_translator(TranslateOptions(model=package, use_cache=False, threads=1)) as translator:
         engine = translator.engine

@@ -55,3 +55,19 @@ def tei_schema():
     from pipeline.tei.schema import load_tei_all
 
     return load_tei_all()
+
+
+@pytest.fixture(scope="session")
+def dask_corpus(tmp_path_factory) -> Path:
+    """The letters the Dask tests run over (tests/dask_support.py)."""
+    from dask_support import write_corpus
+
+    return write_corpus(tmp_path_factory.mktemp("letters"))
+
+
+@pytest.fixture(scope="session")
+def dask_reference(tmp_path_factory, dask_corpus, standin_argosmodel, tei_schema):
+    """The in-process run that every Dask run must equal byte for byte."""
+    from dask_support import reference_run
+
+    return reference_run(tmp_path_factory.mktemp("reference"), dask_corpus, standin_argosmodel, tei_schema)

@@ -16,22 +16,12 @@ from pathlib import Path
 import psutil
 import pytest
 from click.testing import CliRunner
-from dask_support import REPO, SOURCE_DATE_EPOCH, files, reference_run, write_corpus
+from dask_support import REPO, SOURCE_DATE_EPOCH, files
 from distributed import Client, WorkerPlugin
 
 from pipeline.cli import cli
 
 DASK = Path(sys.executable).parent / "dask"
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    return write_corpus(tmp_path_factory.mktemp("letters"))
-
-
-@pytest.fixture(scope="module")
-def reference(tmp_path_factory, corpus, standin_argosmodel, tei_schema):
-    return reference_run(tmp_path_factory.mktemp("reference"), corpus, standin_argosmodel, tei_schema)
 
 
 def _free_port() -> int:
@@ -94,11 +84,15 @@ def _pipeline_run(corpus: Path, out: Path, cache: Path, model: Path, *extra: str
     return CliRunner().invoke(cli, arguments, env={"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
 
 
-def test_run_on_dask_scheduler_and_workers_gives_the_same_bytes(tmp_path, corpus, standin_argosmodel, reference):
-    ref_summary, ref_files = reference
+def test_run_on_dask_scheduler_and_workers_gives_the_same_bytes(
+    tmp_path, dask_corpus, standin_argosmodel, dask_reference
+):
+    ref_summary, ref_files = dask_reference
     with dask_cluster(tmp_path) as (address, _, pids):
         assert len(pids) >= 5  # scheduler, two `dask worker` commands and the worker each spawned
-        result = _pipeline_run(corpus, tmp_path / "out", tmp_path / "cache", standin_argosmodel, "--scheduler", address)
+        result = _pipeline_run(
+            dask_corpus, tmp_path / "out", tmp_path / "cache", standin_argosmodel, "--scheduler", address
+        )
     assert _alive(pids) == []
     assert result.exit_code == 1, result.output  # the empty file is reported: exit 1
     assert f"translated  {ref_summary.translated} new" in result.output
@@ -122,14 +116,14 @@ class KillScheduler(WorkerPlugin):
 
 @pytest.mark.slow  # two clusters of three processes each: ~30 s
 def test_lost_scheduler_is_one_line_and_the_rerun_resumes_from_the_cache(
-    tmp_path, corpus, standin_argosmodel, reference
+    tmp_path, dask_corpus, standin_argosmodel, dask_reference
 ):
-    ref_summary, ref_files = reference
+    ref_summary, ref_files = dask_reference
     out, cache = tmp_path / "out", tmp_path / "cache"
     with dask_cluster(tmp_path) as (address, scheduler, pids):
         with Client(address, set_as_default=False) as client:
             client.register_plugin(KillScheduler(scheduler.pid), name="kill-scheduler")
-        lost = _pipeline_run(corpus, out, cache, standin_argosmodel, "--scheduler", address)
+        lost = _pipeline_run(dask_corpus, out, cache, standin_argosmodel, "--scheduler", address)
         assert scheduler.wait(timeout=30) == -signal.SIGKILL
     assert _alive(pids) == []
     assert lost.exit_code == 1
@@ -138,7 +132,7 @@ def test_lost_scheduler_is_one_line_and_the_rerun_resumes_from_the_cache(
     assert not (out / "corpus.xml").exists()
 
     with dask_cluster(tmp_path) as (address, _, pids):
-        rerun = _pipeline_run(corpus, out, cache, standin_argosmodel, "--scheduler", address)
+        rerun = _pipeline_run(dask_corpus, out, cache, standin_argosmodel, "--scheduler", address)
     assert _alive(pids) == []
     new = int(rerun.output.split("translated  ", 1)[1].split(" new", 1)[0])
     from_cache = int(rerun.output.split(" new, ", 1)[1].split(" from cache", 1)[0])

@@ -8,7 +8,7 @@ import os
 import signal
 
 import pytest
-from dask_support import files, reference_run, run_options, same_summary, write_corpus
+from dask_support import files, run_options, same_summary
 from distributed import WorkerPlugin
 
 from pipeline.run import run_pipeline
@@ -16,21 +16,11 @@ from pipeline.scaleout.executor import DaskExecutor
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    return write_corpus(tmp_path_factory.mktemp("letters"))
-
-
-@pytest.fixture(scope="module")
-def reference(tmp_path_factory, corpus, standin_argosmodel, tei_schema):
-    return reference_run(tmp_path_factory.mktemp("reference"), corpus, standin_argosmodel, tei_schema)
-
-
-@pytest.fixture(scope="module")
-def cluster_runs(tmp_path_factory, corpus, standin_argosmodel, tei_schema):
+def cluster_runs(tmp_path_factory, dask_corpus, standin_argosmodel, tei_schema):
     """Two runs on one local cluster, the second over the same output and cache."""
     tmp = tmp_path_factory.mktemp("dask")
     with DaskExecutor(workers=2) as executor:
-        options = run_options(corpus, tmp / "out", standin_argosmodel, tmp / "cache", executor)
+        options = run_options(dask_corpus, tmp / "out", standin_argosmodel, tmp / "cache", executor)
         first = run_pipeline(options, schema=tei_schema)
         first_files = files(options.output)
         worker_pids = set(executor.client.run(os.getpid).values())
@@ -38,8 +28,8 @@ def cluster_runs(tmp_path_factory, corpus, standin_argosmodel, tei_schema):
     return first, first_files, second, files(options.output), worker_pids
 
 
-def test_cluster_output_is_byte_identical_to_in_process(reference, cluster_runs):
-    ref_summary, ref_files = reference
+def test_cluster_output_is_byte_identical_to_in_process(dask_reference, cluster_runs):
+    ref_summary, ref_files = dask_reference
     first, first_files, _, _, worker_pids = cluster_runs
     assert len(worker_pids) == 2 and os.getpid() not in worker_pids  # really two other processes
     assert sorted(first_files) == sorted(ref_files) and "corpus.xml" in first_files
@@ -49,10 +39,10 @@ def test_cluster_output_is_byte_identical_to_in_process(reference, cluster_runs)
     assert same_summary(first, ref_summary)
 
 
-def test_cluster_reports_the_unreadable_file_by_name_as_in_process(reference, cluster_runs):
+def test_cluster_reports_the_unreadable_file_by_name_as_in_process(dask_reference, cluster_runs):
     first = cluster_runs[0]
     assert len(first.failed) == 1 and "2019-07-onleesbaar.txt: file is empty" in first.failed[0]
-    assert first.failed == reference[0].failed and first.documents == 3
+    assert first.failed == dask_reference[0].failed and first.documents == 3
 
 
 def test_cluster_rerun_is_served_from_the_cache_with_no_model_call(cluster_runs):
@@ -85,12 +75,12 @@ class KillOnSecondBatch(WorkerPlugin):
         os.kill(os.getpid(), signal.SIGKILL)
 
 
-def test_worker_killed_mid_batch_loses_nothing(tmp_path, corpus, standin_argosmodel, tei_schema, reference):
-    ref_summary, ref_files = reference
+def test_worker_killed_mid_batch_loses_nothing(tmp_path, dask_corpus, standin_argosmodel, tei_schema, dask_reference):
+    ref_summary, ref_files = dask_reference
     marker = tmp_path / "killed-pid"
     with DaskExecutor(workers=2) as executor:
         executor.client.register_plugin(KillOnSecondBatch(str(marker)), name="kill-on-second-batch")
-        options = run_options(corpus, tmp_path / "out", standin_argosmodel, tmp_path / "cache", executor)
+        options = run_options(dask_corpus, tmp_path / "out", standin_argosmodel, tmp_path / "cache", executor)
         summary = run_pipeline(options, schema=tei_schema)
         pids_after = set(executor.client.run(os.getpid).values())
     killed = int(marker.read_text())
