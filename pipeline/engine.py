@@ -79,10 +79,15 @@ class Engine:
 
     def translate_pieces(self, batch: list[list[str]]) -> list[Output]:
         """Translate one batch of tokenized inputs in one CTranslate2 call."""
+        return self.collect(self.submit(batch))
+
+    def submit(self, batch: list[list[str]]) -> list:
+        """Start translating one batch (one CTranslate2 call); `collect` waits for it. With
+        several model replicas (`inter_threads`), batches submitted together run side by side."""
         if not batch:
             return []
         prefix = self.package.target_prefix
-        results = self._translator.translate_batch(
+        return self._translator.translate_batch(
             batch,
             target_prefix=[[prefix]] * len(batch) if prefix else None,
             max_batch_size=0,  # the caller already made a length-sorted batch
@@ -95,10 +100,14 @@ class Engine:
             max_decoding_length=self.settings.max_decoding_length,
             asynchronous=True,
         )
+
+    def collect(self, pending: list) -> list[Output]:
+        """The outputs of a submitted batch, in input order, once it is done."""
+        prefix = self.package.target_prefix
         try:
-            results = [_wait(result) for result in results]
+            results = [_wait(result) for result in pending]
         except BaseException:
-            ABANDONED.append((self._translator, results))
+            ABANDONED.append((self._translator, pending))
             raise
         outputs = []
         for result in results:

@@ -25,6 +25,7 @@ import dataclasses
 import os
 import re
 import tempfile
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,8 +46,8 @@ class TranslateOptions:
     to_code: str = "en"
     device: str = "cpu"
     compute_type: str = "default"
-    threads: int = 0  # CTranslate2 intra_threads; 0: all cores
-    inter_threads: int = 1
+    threads: int = 0  # CPU threads for the model; 0: all cores (see `model_threads`)
+    inter_threads: int = 1  # model replicas; with 1 on the CPU, `threads` replicas of one thread each
     beam_size: int = 4
     batch_size: int = 32  # sentences per model call
     max_input_length: int = 256  # subwords; longer sentences are split at clause boundaries
@@ -182,8 +183,16 @@ class Translator:
         return results
 
     def _run_here(self, batches: list[list[list[str]]]) -> Iterator[tuple[int, list[Output]]]:
+        """The batches in order, as many in flight as the engine has model replicas."""
+        in_flight: deque[tuple[int, list]] = deque()
         for index, batch in enumerate(batches):
-            yield index, self.engine.translate_pieces(batch)
+            in_flight.append((index, self.engine.submit(batch)))
+            if len(in_flight) >= self.engine.settings.inter_threads:
+                done, pending = in_flight.popleft()
+                yield done, self.engine.collect(pending)
+        while in_flight:
+            done, pending = in_flight.popleft()
+            yield done, self.engine.collect(pending)
 
     def _progress(self, total: int):
         if not self.options.progress or total == 0:
@@ -252,6 +261,20 @@ def _pack(parts: list[str], tokenize: Callable[[str], list[str]], max_tokens: in
     return result
 
 
+def model_threads(options: TranslateOptions) -> dict[str, int]:
+    """CTranslate2's intra_threads and inter_threads for `options`.
+
+    On the CPU, `threads` become that many model replicas of one thread each, every one
+    translating its own batch: on 2 cores the corpus took 36 s this way against 46 s for
+    one replica on 2 threads (base stand-in, beam 4, batches of 32). A run with a
+    single batch then uses one core. On a GPU, or with `inter_threads` set, the
+    threads are those of each replica.
+    """
+    if options.device == "cpu" and options.inter_threads == 1:
+        return {"intra_threads": 1, "inter_threads": options.threads or os.cpu_count() or 1}
+    return {"intra_threads": options.threads, "inter_threads": options.inter_threads}
+
+
 def open_translator(options: TranslateOptions) -> Translator:
     """Find and check the package, open the cache and load its SentencePiece and
     CTranslate2 models, once (errors surface here)."""
@@ -265,8 +288,7 @@ def open_translator(options: TranslateOptions) -> Translator:
         settings = EngineSettings(
             device=options.device,
             compute_type=options.compute_type,
-            intra_threads=options.threads,
-            inter_threads=options.inter_threads,
+            **model_threads(options),
             beam_size=options.beam_size,
             max_batch_size=options.batch_size,
             max_decoding_length=options.max_decoding_length,

@@ -14,6 +14,7 @@ from pipeline.model import TRANSLATABLE_KINDS, Block, BlockKind, Document, Metad
 from pipeline.packages import install_argosmodel
 from pipeline.translate import (
     TranslateOptions,
+    model_threads,
     open_translator,
     split_for_model,
     translate_document,
@@ -166,22 +167,49 @@ def test_killed_run_keeps_finished_batches(packages_dir, tmp_path):
     many = [_doc(f"d{i}", (f"Dit is zin nummer {i}.", "nl")) for i in range(6)]
     options = _options(packages_dir, tmp_path, batch_size=2)
     with open_translator(options) as translator:
-        real = translator.engine.translate_pieces
+        real = translator.engine.collect
         calls = []
 
-        def dies_on_third_batch(batch):
-            calls.append(len(batch))
+        def dies_on_third_batch(pending):
+            calls.append(len(pending))
             if len(calls) == 3:
                 raise KeyboardInterrupt
-            return real(batch)
+            return real(pending)
 
-        translator.engine.translate_pieces = dies_on_third_batch
+        translator.engine.collect = dies_on_third_batch
         with pytest.raises(KeyboardInterrupt):
             list(translate_documents(many, translator))
     with open_translator(options) as translator:
         list(translate_documents(many, translator))
         assert translator.stats.from_cache == 4 and translator.stats.translated == 2
         assert translator.stats.model_calls == 1
+
+
+@pytest.mark.parametrize(
+    "options, expected",
+    [
+        # on the CPU, replicas of one thread each translating their own batch beat one replica on all threads
+        (TranslateOptions(threads=2), {"intra_threads": 1, "inter_threads": 2}),
+        (TranslateOptions(threads=1), {"intra_threads": 1, "inter_threads": 1}),
+        # a GPU runs one replica; its threads are CPU threads beside it
+        (TranslateOptions(device="cuda", threads=2), {"intra_threads": 2, "inter_threads": 1}),
+        # replicas given explicitly (the Dask workers): threads are per replica
+        (TranslateOptions(threads=2, inter_threads=3), {"intra_threads": 2, "inter_threads": 3}),
+    ],
+)
+def test_model_threads(options, expected):
+    assert model_threads(options) == expected
+
+
+def test_batches_in_flight_side_by_side_give_the_same_output(packages_dir, tmp_path):
+    many = [_doc(f"d{i}", (f"Dit is zin nummer {i} over de opvang van asielzoekers.", "nl")) for i in range(6)]
+    outputs = []
+    for threads in (1, 2):
+        options = _options(packages_dir, tmp_path / str(threads), batch_size=2)
+        with open_translator(replace(options, threads=threads)) as translator:
+            docs = list(translate_documents(many, translator))
+        outputs.append([s.translation for d in docs for _, s in d.sentences()])
+    assert outputs[0] == outputs[1]
 
 
 def test_a_reviewed_translation_is_kept_and_not_translated(standin_argosmodel, tmp_path):

@@ -46,7 +46,7 @@ def translation_options(function):
             type=click.IntRange(0, 256),
             default=0,
             show_default=True,
-            help="CPU threads for the model (0: all cores).",
+            help="CPU threads for the model (0: all cores): one model replica per thread, each translating its own batch.",
         ),
         click.option(
             "--batch-size",
