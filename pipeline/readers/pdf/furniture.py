@@ -13,34 +13,16 @@ strings.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from ...model import BlockKind
+from ..pagefurniture import masked, page_number
 from .lines import TextLine
 from .pages import Page
 
 EDGE_BAND = 0.13
 SAME_HEIGHT = 2.0  # points: a running line stands at the same height on every page
 GROUP_GAP = 1.6  # lines of one header or footer are at most this many sizes apart
-_ROMAN = r"[ivxlcdm]{1,7}"
-PAGE_NUMBER = re.compile(
-    r"^(?:(?:pagina|page|blz\.?|bladzijde|pag\.|p\.)\s*)?[-–—]?\s*(\d{1,4}|" + _ROMAN + r")\s*[-–—]?"
-    r"(?:\s*(?:/|van|of)\s*\d{1,4})?$",
-    re.IGNORECASE,
-)
-_DIGITS = re.compile(r"\d+")
-_ROMAN_WORD = re.compile(r"\b" + _ROMAN + r"\b", re.IGNORECASE)
-
-
-def masked(text: str) -> str:
-    return " ".join(_ROMAN_WORD.sub("#", _DIGITS.sub("#", text.lower())).split())
-
-
-def page_label(text: str) -> str | None:
-    """The page number a page-number line prints (`3` of `Pagina 3 van 12`)."""
-    match = PAGE_NUMBER.match(text.strip())
-    return match.group(1) if match else None
 
 
 _RUNNING = {"top": BlockKind.FW_HEADER, "bottom": BlockKind.FW_FOOTER}
@@ -66,7 +48,7 @@ def find_furniture(pages: list[Page]) -> dict[int, BlockKind]:
                 continue
             others = positions[zone, masked(line.plain)]
             repeated = any(index != page.index and abs(y - line.y) <= SAME_HEIGHT for index, y in others)
-            number = page_label(line.plain) is not None
+            number = page_number(line.plain) is not None
             if repeated or number:
                 kinds[id(line)] = BlockKind.PAGE_NUMBER if number else _RUNNING[zone]
             else:

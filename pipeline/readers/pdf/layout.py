@@ -19,7 +19,7 @@ from collections import Counter
 from ...model import BlockKind
 from ..drafts import CLOSER_FIRST_LINE, NUMBERED, Draft, ends_sentence
 from ..notemarks import PLACEHOLDER
-from .furniture import page_label
+from ..pagefurniture import page_number
 from .lines import TextLine
 from .notes import Note
 from .regions import PageParts
@@ -202,7 +202,7 @@ def _labels(line: TextLine, text: str) -> list[str]:
 
 
 def _furniture(kind: BlockKind, line: TextLine) -> Draft:
-    draft = Draft(kind, label=page_label(line.plain) if kind is BlockKind.PAGE_NUMBER else None)
+    draft = Draft(kind, label=page_number(line.plain) if kind is BlockKind.PAGE_NUMBER else None)
     draft.add(line.page, line.plain)
     return draft
 

@@ -11,8 +11,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ...model import BlockKind
+from ..pagefurniture import page_number
 from .columns import SPANNING, Strip, find_strips, reading_order
-from .furniture import find_furniture, page_label
+from .furniture import find_furniture
 from .lines import TextLine
 from .notes import Note, find_notes
 from .pages import Page
@@ -45,7 +46,7 @@ def analyse(pages: list[Page]) -> tuple[list[PageParts], list[str], float]:
         edges = [(furniture[id(line)], line) for line in page.lines if id(line) in furniture]
         top = [item for item in edges if item[1].y > page.height / 2]
         bottom = [item for item in edges if item[1].y <= page.height / 2]
-        labels = [page_label(line.plain) for kind, line in edges if kind is BlockKind.PAGE_NUMBER]
+        labels = [page_number(line.plain) for kind, line in edges if kind is BlockKind.PAGE_NUMBER]
         body, side = _body_and_side(rest[page.index], strips)
         parts.append(PageParts(page, next(iter(labels), None), top, body, side, notes_of.get(page.index, []), bottom))
         rotated = [line for item in side for line in item if line.rotated]
